@@ -1,0 +1,440 @@
+"""The command line `evidence-app`: a thin face on the same services the GUI uses.
+
+Exit codes: 0 success; 1 `check` found the case not ready; 2 wrong usage, unknown id, refused input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from evidence_app import __version__
+from evidence_app.core.catalog import CatalogError
+from evidence_app.core.model import TIME_FIELDS, Case, EvidenceItem, Redaction
+from evidence_app.core.timeutil import parse_time, show, to_text
+from evidence_app.paths import default_data_dir
+
+USAGE_EXIT = 2
+
+
+class UsageError(Exception):
+    """Wrong usage: printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def case_dict(case: Case) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in vars(case).items():
+        if isinstance(value, datetime):
+            value = to_text(value)
+        elif hasattr(value, "value"):
+            value = value.value
+        out[key] = value
+    return out
+
+
+def item_dict(item: EvidenceItem) -> dict[str, object]:
+    out = case_dict(item)  # same conversion rules
+    out["redactions"] = [r.as_list() for r in item.redactions]
+    out["crop"] = item.crop.as_list() if item.crop else None
+    return out
+
+
+def _int_id(text: str, what: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"{what} must be a number (got {text!r})") from None
+    if value <= 0:
+        raise UsageError(f"{what} must be a positive number")
+    return value
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files as given; folders expand to the files inside them (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+def _box(text: str) -> Redaction:
+    try:
+        x, y, w, h = (int(round(float(v))) for v in text.split(","))
+    except ValueError:
+        raise UsageError(f"a rectangle is X,Y,W,H in pixels (got {text!r})") from None
+    return Redaction(x, y, w, h)
+
+
+# --- commands ------------------------------------------------------------------------------------------------
+
+def cmd_new(lib, args) -> int:
+    values = {}
+    for name in ("order", "refund", "buyer", "amount", "title"):
+        text = getattr(args, name)
+        if text is not None:
+            attr, value = lib.parse_field(name, text)
+            values[attr] = value
+    case = lib.create_case(args.scenario, args.platform, **values)
+    print(case.id)
+    return 0
+
+
+def cmd_set(lib, args) -> int:
+    case_id = _int_id(args.case, "CASE")
+    lib.case(case_id)
+    values = {}
+    for assignment in args.assignments:
+        if "=" not in assignment:
+            raise UsageError(f"expected FIELD=VALUE, got {assignment!r}")
+        name, text = assignment.split("=", 1)
+        attr, value = lib.parse_field(name.strip(), text)
+        values[attr] = value
+    lib.update_case(case_id, **values)
+    return 0
+
+
+def cmd_add(lib, args) -> int:
+    case_id = _int_id(args.case, "CASE")
+    lib.case(case_id)
+    lib._check_kind(args.kind)
+    refused = False
+    for path in _expand(args.files):
+        result = lib.add_file(case_id, path, args.kind, args.caption or "")
+        if result.refused is not None:
+            print(f"error: {path}: {result.refused.message(lib.lang)}", file=sys.stderr)
+            refused = True
+        elif result.duplicate_of is not None:
+            print(f"duplicate: {path}: same as item {result.duplicate_of}", file=sys.stderr)
+            print(result.duplicate_of, flush=True)
+        else:
+            assert result.item is not None
+            print(result.item.id, flush=True)
+    return USAGE_EXIT if refused else 0
+
+
+def cmd_items(lib, args) -> int:
+    case_id = _int_id(args.case, "CASE")
+    lib.case(case_id)
+    items = lib.items(case_id)
+    if args.json:
+        _json([item_dict(i) for i in items])
+        return 0
+    for number, item in enumerate(items, 1):
+        size = f"{item.width}x{item.height}" if item.width else f"{item.page_count} p."
+        flags = (" [redacted]" if item.redactions else "")
+        print(f"{item.id:>5}  证据{number:<3} {lib.catalog.kind_name(item.kind, lib.lang)}  {item.original_name}  "
+              f"{size}  {item.caption}{flags}")
+    return 0
+
+
+def cmd_show(lib, args) -> int:
+    case_id = _int_id(args.case, "CASE")
+    case = lib.case(case_id)
+    if args.json:
+        data = case_dict(case)
+        data["items"] = [item_dict(i) for i in lib.items(case_id)]
+        _json(data)
+        return 0
+    lang, cat, tz = lib.lang, lib.catalog, lib.tz
+    print(f"case {case.id}{' (示例案例)' if case.is_sample else ''}: {case.title}")
+    print(f"  scenario: {case.scenario} ({cat.scenario_name(case.scenario, lang)})")
+    print(f"  platform: {case.platform} ({cat.platform_name(case.platform, lang)})   status: {case.status.value}")
+    for label, value in (("order", case.order_no), ("refund", case.refund_no), ("buyer", case.buyer),
+                         ("amount", case.amount)):
+        if value:
+            print(f"  {label}: {value}")
+    print(f"  imported: {'true' if case.imported else 'false'}")
+    if case.promised_ship_hours:
+        print(f"  promised_ship_hours: {case.promised_ship_hours:g}")
+    for name in TIME_FIELDS:
+        value = getattr(case, name)
+        if value is not None:
+            print(f"  {name}: {show(value, tz)}")
+    if case.statement:
+        print(f"  statement: {case.statement}")
+    print(f"  items: {len(lib.items(case_id))}")
+    return 0
+
+
+def cmd_list(lib, args) -> int:
+    cases = lib.cases(only_deleted=args.trash)
+    if args.json:
+        _json([case_dict(c) for c in cases])
+        return 0
+    for case in cases:
+        due = show(case.due_at, lib.tz) if case.due_at else "-"
+        print(f"{case.id:>5}  {case.status.value:<9} {case.platform:<12} {case.scenario:<22} "
+              f"{case.order_no or '-':<20} {case.buyer or '-':<12} due {due}")
+    return 0
+
+
+def cmd_kinds(lib, args) -> int:
+    kinds = lib.catalog.kinds.values()
+    if args.json:
+        _json([{"id": k.id, "names": k.names, "descriptions": k.descriptions} for k in kinds])
+        return 0
+    for kind in kinds:
+        print(f"{kind.id:<26} {kind.name(lib.lang)}")
+    return 0
+
+
+def cmd_scenarios(lib, args) -> int:
+    scenarios = lib.catalog.scenarios.values()
+    if args.json:
+        _json([{"id": s.id, "names": s.names, "descriptions": s.descriptions, "time_checks": list(s.time_checks),
+                "requirements": [{"id": r.id, "level": r.level, "kinds": list(r.kinds), "min_count": r.min_count,
+                                  "never": list(r.never), "when": r.when, "rule": r.rule, "explain": r.explains}
+                                 for r in s.requirements]} for s in scenarios])
+        return 0
+    for scenario in scenarios:
+        print(f"{scenario.id:<24} {scenario.name(lib.lang)}")
+    return 0
+
+
+def cmd_check(lib, args) -> int:
+    case_id = _int_id(args.case, "CASE")
+    now = parse_time(args.now, lib.tz) if args.now else None
+    result = lib.check(case_id, now=now)
+    if args.json:
+        _json(result.as_dict())
+    else:
+        lang, cat = lib.lang, lib.catalog
+        done, total = result.required_counts
+        print(f"case {case_id}: {result.scenario.name(lang)} — {'READY' if result.ready else 'NOT READY'} "
+              f"({done}/{total} required)")
+        for req in result.requirements:
+            mark = "✓" if req.met else ("✗" if req.requirement.level == "required" else "·")
+            kinds = " | ".join(cat.kind_name(k, lang) for k in req.requirement.kinds)
+            print(f"  {mark} [{req.requirement.level}] {req.requirement.id}: {kinds}")
+            print(f"      {req.message}  〔{req.requirement.rule}〕")
+        for finding in result.findings:
+            print(f"  ⏱ {finding.id}: {finding.status} — {finding.message}")
+    return 0 if result.ready else 1
+
+
+def cmd_rm(lib, args) -> int:
+    lib.trash_item(_int_id(args.item, "ITEM"))
+    return 0
+
+
+def cmd_restore(lib, args) -> int:
+    lib.restore_item(_int_id(args.item, "ITEM"))
+    return 0
+
+
+def cmd_rm_case(lib, args) -> int:
+    lib.trash_case(_int_id(args.case, "CASE"))
+    return 0
+
+
+def cmd_restore_case(lib, args) -> int:
+    lib.restore_case(_int_id(args.case, "CASE"))
+    return 0
+
+
+def cmd_empty_trash(lib, args) -> int:
+    print(lib.empty_trash())
+    return 0
+
+
+def cmd_edit(lib, args) -> int:
+    item_id = _int_id(args.item, "ITEM")
+    lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate)
+    if args.to is not None:
+        lib.move_item(item_id, args.to - 1)
+    return 0
+
+
+def cmd_redact(lib, args) -> int:
+    item_id = _int_id(args.item, "ITEM")
+    item = lib.item(item_id)
+    if args.clear:
+        boxes: list[Redaction] = []
+    elif args.boxes:
+        boxes = [*item.redactions, *(_box(b) for b in args.boxes)]
+    else:
+        for box in item.redactions:
+            print(",".join(map(str, box.as_list())))
+        return 0
+    lib.update_item(item_id, redactions=boxes)
+    return 0
+
+
+def cmd_archive(lib, args) -> int:
+    from evidence_app.storage.archive import export_case
+
+    export_case(lib, _int_id(args.case, "CASE"), Path(args.output))
+    return 0
+
+
+def cmd_unarchive(lib, args) -> int:
+    from evidence_app.storage.archive import import_case
+
+    print(import_case(lib, Path(args.file)))
+    return 0
+
+
+def cmd_config(lib, args) -> int:
+    if not args.assignments:
+        for key, value in lib.settings().items():
+            print(f"{key}={value}")
+        return 0
+    for assignment in args.assignments:
+        if "=" not in assignment:
+            print(lib.setting(assignment))
+            continue
+        key, value = assignment.split("=", 1)
+        lib.set_setting(key.strip(), value.strip())
+    return 0
+
+
+def cmd_sample(lib, args) -> int:
+    from evidence_app.sample import create_sample_case
+
+    print(create_sample_case(lib))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="evidence-app", description="举证助手: collect, check and export dispute evidence.")
+    parser.add_argument("--version", action="version", version=f"evidence-app {__version__}")
+    parser.add_argument("--data-dir", help="library folder (default: $EVIDENCE_APP_DATA_DIR or the per-user data dir)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("new", cmd_new, "create a case; prints its id")
+    p.add_argument("--scenario", required=True)
+    p.add_argument("--platform")
+    for name in ("order", "refund", "buyer", "amount", "title"):
+        p.add_argument(f"--{name}")
+    p = add("set", cmd_set, "change case fields: FIELD=VALUE …")
+    p.add_argument("case")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    p = add("add", cmd_add, "add evidence files (or folders) to a case; prints one item id per file")
+    p.add_argument("case")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--kind", required=True)
+    p.add_argument("--caption")
+    for name, func, text in (("items", cmd_items, "list a case's evidence items"),
+                             ("show", cmd_show, "show a case"),
+                             ("check", cmd_check, "check a case against its scenario; exit 0 ready, 1 not")):
+        p = add(name, func, text)
+        p.add_argument("case")
+        p.add_argument("--json", action="store_true")
+        if name == "check":
+            p.add_argument("--now", help="judge deadlines as of this time instead of now (ISO 8601)")
+    p = add("list", cmd_list, "list cases")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--trash", action="store_true", help="list the cases in the trash")
+    for name, func, text in (("kinds", cmd_kinds, "list evidence kinds"),
+                             ("scenarios", cmd_scenarios, "list dispute scenarios")):
+        add(name, func, text).add_argument("--json", action="store_true")
+    for name, func, text, arg in (("rm", cmd_rm, "move an item to the trash", "item"),
+                                  ("restore", cmd_restore, "restore an item from the trash", "item"),
+                                  ("rm-case", cmd_rm_case, "move a case to the trash", "case"),
+                                  ("restore-case", cmd_restore_case, "restore a case from the trash", "case")):
+        add(name, func, text).add_argument(arg)
+    add("empty-trash", cmd_empty_trash, "delete trashed items and cases for good")
+    p = add("edit", cmd_edit, "change an item's kind, caption, rotation or exhibit position")
+    p.add_argument("item")
+    p.add_argument("--kind")
+    p.add_argument("--caption")
+    p.add_argument("--rotate", type=int, choices=(0, 90, 180, 270))
+    p.add_argument("--to", type=int, metavar="N", help="move to exhibit number N (1-based)")
+    p = add("redact", cmd_redact, "add black-out rectangles X,Y,W,H (upright pixels) to an image item")
+    p.add_argument("item")
+    p.add_argument("boxes", nargs="*", metavar="X,Y,W,H")
+    p.add_argument("--clear", action="store_true", help="remove all rectangles")
+    p = add("archive", cmd_archive, "write a case with its files to one .evpack file")
+    p.add_argument("case")
+    p.add_argument("-o", "--output", required=True)
+    p = add("unarchive", cmd_unarchive, "import an .evpack file as a new case; prints its id")
+    p.add_argument("file")
+    p = add("config", cmd_config, "show or change library settings: KEY=VALUE …")
+    p.add_argument("assignments", nargs="*", metavar="KEY[=VALUE]")
+    add("sample", cmd_sample, "create the sample case (示例案例); prints its id")
+    _register_extensions(sub, add)
+    return parser
+
+
+def _register_extensions(sub, add) -> None:
+    """Commands from other packages (export, GUI self-test) when they are present."""
+    try:
+        from evidence_app.export import cli as export_cli
+    except ImportError:
+        return
+    export_cli.register(add)
+
+
+def run(argv: Sequence[str]) -> int:
+    from evidence_app.storage.library import Library, LibraryError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    try:
+        library = Library(data_dir)
+    except OSError as exc:
+        raise UsageError(f"cannot open the library at {data_dir}: {exc.strerror or exc}") from None
+    with library:
+        try:
+            return args.func(library, args)
+        except LibraryError as exc:
+            raise UsageError(str(exc)) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        return _start_gui_or_help()
+    try:
+        return run(argv)
+    except UsageError as exc:
+        print(f"evidence-app: error: {exc}", file=sys.stderr)
+        return USAGE_EXIT
+    except CatalogError as exc:
+        print(f"evidence-app: error in data file {exc}", file=sys.stderr)
+        return USAGE_EXIT
+    except ValueError as exc:  # bad times, zones: one line
+        print(f"evidence-app: error: {exc}", file=sys.stderr)
+        return USAGE_EXIT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _start_gui_or_help() -> int:
+    try:
+        from evidence_app.ui.app import run_gui
+    except ImportError:
+        build_parser().print_help()
+        print("\nThe desktop window is not installed here; the commands above work without it.")
+        return 0
+    return run_gui([])

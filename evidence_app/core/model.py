@@ -1,0 +1,88 @@
+"""Plain data: cases, evidence items and their fields. No I/O, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+PLATFORMS = ("taobao", "tmall", "tmall_global", "jd", "pinduoduo", "douyin", "other")
+
+
+class CaseStatus(str, Enum):
+    DRAFT = "draft"
+    READY = "ready"
+    SUBMITTED = "submitted"
+    WON = "won"
+    LOST = "lost"
+
+
+# Case timestamps, in the order a dispute unfolds.
+TIME_FIELDS = ("paid_at", "pickup_at", "signed_at", "refund_at", "requested_at", "due_at")
+TEXT_FIELDS = ("title", "order_no", "refund_no", "buyer", "statement")
+
+
+@dataclass
+class Redaction:
+    """A rectangle to black out, in pixels of the upright (EXIF-rotated) image."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    def as_list(self) -> list[int]:
+        return [self.x, self.y, self.w, self.h]
+
+
+@dataclass
+class Case:
+    id: int
+    scenario: str
+    platform: str = "taobao"
+    title: str = ""
+    order_no: str = ""
+    refund_no: str = ""
+    buyer: str = ""
+    amount: str = ""  # decimal as text: money is never a float
+    statement: str = ""
+    imported: bool = False
+    promised_ship_hours: float | None = None
+    paid_at: datetime | None = None
+    pickup_at: datetime | None = None
+    signed_at: datetime | None = None
+    refund_at: datetime | None = None
+    requested_at: datetime | None = None
+    due_at: datetime | None = None
+    status: CaseStatus = CaseStatus.DRAFT
+    is_sample: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+
+@dataclass
+class EvidenceItem:
+    id: int
+    case_id: int
+    position: int
+    kind: str
+    sha256: str
+    size: int
+    original_name: str
+    media_type: str  # "image/jpeg", "application/pdf", …
+    caption: str = ""
+    width: int | None = None  # upright pixel size (after EXIF orientation)
+    height: int | None = None
+    orientation: int = 1  # EXIF orientation of the stored file, 1..8
+    page_count: int | None = None  # PDFs
+    captured_at: str | None = None  # EXIF capture time as written by the camera (ISO-like text)
+    added_at: datetime | None = None
+    deleted_at: datetime | None = None
+    rotation: int = 0  # extra clockwise rotation chosen by the agent: 0/90/180/270
+    redactions: list[Redaction] = field(default_factory=list)
+    crop: Redaction | None = None  # kept area, upright pixels, applied before redactions are drawn
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.media_type == "application/pdf"

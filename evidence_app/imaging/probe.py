@@ -1,0 +1,168 @@
+"""Identify an incoming evidence file by its content, refuse what we cannot use, and read its metadata."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageFile
+
+from evidence_app.core.i18n import tr
+
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+_heif_ready = False
+
+
+def ensure_heif() -> bool:
+    """Register the HEIC/HEIF opener once (pillow-heif); False when it is not installed."""
+    global _heif_ready
+    if not _heif_ready:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:  # pragma: no cover - a dependency; kept optional for slim servers
+            return False
+        register_heif_opener()
+        _heif_ready = True
+    return True
+
+
+MEDIA_TYPES = {
+    "JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif", "BMP": "image/bmp",
+    "TIFF": "image/tiff", "HEIF": "image/heif", "MPO": "image/jpeg",
+}
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif",
+              "image/bmp": ".bmp", "image/tiff": ".tif", "image/heif": ".heic", "application/pdf": ".pdf"}
+
+EXIF_ORIENTATION = 0x0112
+EXIF_DATETIME = 0x0132
+EXIF_IFD = 0x8769
+EXIF_DATETIME_ORIGINAL = 0x9003
+EXIF_OFFSET_ORIGINAL = 0x9011
+
+
+class Refused(Exception):
+    """A file that cannot become evidence. `code` is stable; `message(lang)` is for people."""
+
+    def __init__(self, code: str, **params: object):
+        self.code, self.params = code, params
+        super().__init__(tr(f"refuse.{code}", "en", **params))
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return tr(f"refuse.{self.code}", lang, **self.params)
+
+
+@dataclass
+class Probe:
+    media_type: str
+    width: int | None = None  # upright
+    height: int | None = None
+    orientation: int = 1
+    page_count: int | None = None
+    captured_at: str | None = None
+
+
+def _exif_time(exif: Image.Exif) -> str | None:
+    sub = exif.get_ifd(EXIF_IFD)
+    raw = sub.get(EXIF_DATETIME_ORIGINAL) or exif.get(EXIF_DATETIME)
+    if not isinstance(raw, str):
+        return None
+    raw = raw.strip().rstrip("\x00")
+    if len(raw) < 19 or raw.startswith("0000"):
+        return None
+    text = raw[:10].replace(":", "-") + "T" + raw[11:19]
+    offset = sub.get(EXIF_OFFSET_ORIGINAL)
+    if isinstance(offset, str) and len(offset.strip()) == 6:
+        text += offset.strip()
+    return text
+
+
+def _probe_pdf(path: Path) -> Probe:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(path), strict=False)
+            if reader.is_encrypted:
+                try:
+                    ok = reader.decrypt("")
+                except Exception:  # noqa: BLE001 - unsupported crypto counts as locked
+                    ok = 0
+                if not ok:
+                    raise Refused("encrypted_pdf")
+            pages = len(reader.pages)
+    except Refused:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise Refused("corrupt_pdf", detail=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from None
+    if pages < 1:
+        raise Refused("empty_pdf")
+    return Probe("application/pdf", page_count=pages)
+
+
+def probe_file(path: Path, max_bytes: int) -> Probe:
+    """Check `path` and return what we need to know about it, or raise Refused."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise Refused("missing") from None
+    except OSError as exc:
+        raise Refused("unreadable", detail=exc.strerror or str(exc)) from None
+    if not path.is_file():
+        raise Refused("not_file")
+    if stat.st_size == 0:
+        raise Refused("empty")
+    if stat.st_size > max_bytes:
+        raise Refused("too_large", size_mb=round(stat.st_size / 1e6, 1), limit_mb=round(max_bytes / 1e6))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise Refused("unreadable", detail=exc.strerror or str(exc)) from None
+    if b"%PDF-" in head:
+        return _probe_pdf(path)
+    return probe_image(path)
+
+
+def probe_image(path: Path) -> Probe:
+    ensure_heif()
+    limit = Image.MAX_IMAGE_PIXELS or 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                fmt = img.format or ""
+                media_type = MEDIA_TYPES.get(fmt)
+                if media_type is None:
+                    raise Refused("type")
+                width, height = img.size
+                exif = img.getexif()
+                orientation = exif.get(EXIF_ORIENTATION, 1)
+                if orientation not in range(1, 9):
+                    orientation = 1
+                captured = _exif_time(exif)
+                if fmt == "JPEG":
+                    # Decoding at 1/8 scale still walks the whole entropy-coded stream: truncation shows, fast.
+                    img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                img.load()  # GIF: first frame only
+    except Refused:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise Refused("bomb", pixels=_mp(exc), limit=round(limit / 1e6)) from None
+    except Image.UnidentifiedImageError:
+        raise Refused("type") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise Refused("corrupt_image", detail=str(exc)[:120] or type(exc).__name__) from None
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    return Probe(media_type, width, height, orientation, None, captured)
+
+
+def _mp(exc: Exception) -> str:
+    """Pillow says "Image size (N pixels) exceeds limit of M pixels": report N in megapixels."""
+    match = re.search(r"\((\d+) pixels\)", str(exc))
+    return f"{int(match.group(1)) / 1e6:.0f}" if match else "?"

@@ -1,0 +1,125 @@
+"""The library's SQLite database: WAL, foreign keys, schema migrations numbered by PRAGMA user_version."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+MIGRATIONS: list[str] = [
+    # 1: cases, items, settings
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        scenario TEXT NOT NULL,
+        platform TEXT NOT NULL DEFAULT 'taobao',
+        title TEXT NOT NULL DEFAULT '',
+        order_no TEXT NOT NULL DEFAULT '',
+        refund_no TEXT NOT NULL DEFAULT '',
+        buyer TEXT NOT NULL DEFAULT '',
+        amount TEXT NOT NULL DEFAULT '',
+        statement TEXT NOT NULL DEFAULT '',
+        imported INTEGER NOT NULL DEFAULT 0,
+        promised_ship_hours REAL,
+        paid_at TEXT, pickup_at TEXT, signed_at TEXT, refund_at TEXT, requested_at TEXT, due_at TEXT,
+        status TEXT NOT NULL DEFAULT 'draft'
+            CHECK (status IN ('draft', 'ready', 'submitted', 'won', 'lost')),
+        is_sample INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        caption TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL,
+        original_name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        width INTEGER, height INTEGER,
+        orientation INTEGER NOT NULL DEFAULT 1,
+        page_count INTEGER,
+        captured_at TEXT,
+        rotation INTEGER NOT NULL DEFAULT 0 CHECK (rotation IN (0, 90, 180, 270)),
+        crop TEXT,
+        redactions TEXT NOT NULL DEFAULT '[]',
+        added_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX items_case ON items(case_id, position);
+    CREATE INDEX items_sha ON items(sha256);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise RuntimeError(f"library schema version {version} is newer than this app knows ({len(MIGRATIONS)}): "
+                           "update the app")
+    for number in range(version, len(MIGRATIONS)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _split(script: str) -> list[str]:
+    """executescript() would commit on its own; run the statements one by one inside our transaction."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements
+
+
+class Database:
+    """One connection shared by the threads of a process, serialised by a lock; writes in transactions."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn = connect(path)
+        self.lock = threading.RLock()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()

@@ -1,0 +1,441 @@
+"""The case library: one folder with the SQLite database and the content-addressed file store.
+
+This is the service layer the CLI and the GUI share. It validates ids against the catalog, keeps writes atomic,
+and never modifies a stored file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import datetime, timezone, tzinfo
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from evidence_app.core import checklist
+from evidence_app.core.catalog import Catalog, load_catalog
+from evidence_app.core.model import TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
+from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
+from evidence_app.imaging.probe import Probe, Refused, probe_file
+from evidence_app.storage.db import Database
+from evidence_app.storage.filestore import FileStore
+
+SETTINGS_DEFAULTS: dict[str, str] = {
+    "shop_name": "",
+    "tz": DEFAULT_TZ,
+    "language": "zh_CN",
+    "default_platform": "taobao",
+    "default_preset": "print",
+    "max_file_mb": "200",
+}
+
+CASE_FIELDS = ("platform", "scenario", "order", "refund", "buyer", "amount", "title", "statement", "imported",
+               "promised_ship_hours", *TIME_FIELDS, "status")
+# CLI/user field names → Case attributes
+_FIELD_ATTR = {"order": "order_no", "refund": "refund_no"}
+
+
+class LibraryError(ValueError):
+    """A request the library cannot carry out: unknown id, bad value. The message is one line for people."""
+
+
+@dataclass
+class AddResult:
+    source: Path
+    item: EvidenceItem | None = None
+    duplicate_of: int | None = None
+    refused: Refused | None = None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Library:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.db = Database(self.root / "library.sqlite3")
+        self.store = FileStore(self.root)
+        self.store.clear_tmp()
+        self._catalog: Catalog | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- settings and catalog ------------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog(self.root)
+        return self._catalog
+
+    def reload_catalog(self) -> Catalog:
+        self._catalog = None
+        return self.catalog
+
+    def setting(self, key: str) -> str:
+        rows = self.db.query("SELECT value FROM settings WHERE key = ?", (key,))
+        if rows:
+            return rows[0][0]
+        if key not in SETTINGS_DEFAULTS:
+            raise LibraryError(f"unknown setting {key!r}; known: {', '.join(SETTINGS_DEFAULTS)}")
+        return SETTINGS_DEFAULTS[key]
+
+    def settings(self) -> dict[str, str]:
+        return {key: self.setting(key) for key in SETTINGS_DEFAULTS}
+
+    def set_setting(self, key: str, value: str) -> None:
+        if key not in SETTINGS_DEFAULTS:
+            raise LibraryError(f"unknown setting {key!r}; known: {', '.join(SETTINGS_DEFAULTS)}")
+        if key == "tz":
+            zone(value)
+        elif key == "language" and value not in ("zh_CN", "zh_TW", "en"):
+            raise LibraryError("language must be zh_CN, zh_TW or en")
+        elif key == "default_platform" and value not in self.catalog.platforms:
+            raise LibraryError(f"unknown platform {value!r}")
+        elif key == "default_preset" and value not in ("print", "compact", "images"):
+            raise LibraryError("default_preset must be print, compact or images")
+        elif key == "max_file_mb" and not (value.isdigit() and int(value) > 0):
+            raise LibraryError("max_file_mb must be a whole number of megabytes")
+        with self.db.transaction() as conn:
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    @property
+    def tz(self) -> tzinfo:
+        return zone(self.setting("tz"))
+
+    @property
+    def lang(self) -> str:
+        return self.setting("language")
+
+    # --- cases ---------------------------------------------------------------------------------------------
+
+    def _row_to_case(self, row: sqlite3.Row) -> Case:
+        values = dict(row)
+        for name in (*TIME_FIELDS, "created_at", "updated_at", "deleted_at"):
+            values[name] = _dt(values[name])
+        values["imported"] = bool(values["imported"])
+        values["is_sample"] = bool(values["is_sample"])
+        values["status"] = CaseStatus(values["status"])
+        return Case(**values)
+
+    def case(self, case_id: int, include_deleted: bool = False) -> Case:
+        rows = self.db.query("SELECT * FROM cases WHERE id = ?", (case_id,))
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise LibraryError(f"no case {case_id}" + (" (it is in the trash)" if rows else ""))
+        return self._row_to_case(rows[0])
+
+    def cases(self, include_deleted: bool = False, only_deleted: bool = False) -> list[Case]:
+        where = "deleted_at IS NOT NULL" if only_deleted else "1" if include_deleted else "deleted_at IS NULL"
+        return [self._row_to_case(r) for r in self.db.query(f"SELECT * FROM cases WHERE {where} ORDER BY id")]
+
+    def parse_field(self, name: str, text: str) -> tuple[str, object]:
+        """A user-typed `name=text` → (Case attribute, value), validated. Empty text clears optional fields."""
+        if name not in CASE_FIELDS:
+            raise LibraryError(f"unknown field {name!r}; fields: {', '.join(CASE_FIELDS)}")
+        attr = _FIELD_ATTR.get(name, name)
+        text = text.strip() if name != "statement" else text
+        if name in TIME_FIELDS:
+            if not text:
+                return attr, None
+            try:
+                return attr, parse_time(text, self.tz)
+            except ValueError as exc:
+                raise LibraryError(f"{name}: {exc}") from None
+        if name == "platform":
+            if text not in self.catalog.platforms:
+                raise LibraryError(f"unknown platform {text!r}; known: {', '.join(self.catalog.platforms)}")
+        elif name == "scenario":
+            if text not in self.catalog.scenarios:
+                raise LibraryError(f"unknown scenario {text!r}; see `evidence-app scenarios`")
+        elif name == "imported":
+            lowered = text.lower()
+            if lowered not in ("true", "false", "1", "0", "yes", "no"):
+                raise LibraryError("imported must be true or false")
+            return attr, lowered in ("true", "1", "yes")
+        elif name == "promised_ship_hours":
+            if not text:
+                return attr, None
+            try:
+                hours = float(text)
+            except ValueError:
+                raise LibraryError("promised_ship_hours must be a number of hours") from None
+            if not 0 < hours < 10000:
+                raise LibraryError("promised_ship_hours must be a positive number of hours")
+            return attr, hours
+        elif name == "amount":
+            if not text:
+                return attr, ""
+            try:
+                value = Decimal(text)
+            except InvalidOperation:
+                raise LibraryError(f"amount must be a number (got {text!r})") from None
+            if value < 0 or not value.is_finite():
+                raise LibraryError("amount must be a positive number")
+            return attr, f"{value.quantize(Decimal('0.01'))}"
+        elif name == "status":
+            try:
+                return attr, CaseStatus(text)
+            except ValueError:
+                raise LibraryError("status must be draft, ready, submitted, won or lost") from None
+        return attr, text
+
+    def create_case(self, scenario: str, platform: str | None = None, *, is_sample: bool = False,
+                    **values: object) -> Case:
+        """Create a case. `values` are Case attributes (order_no, buyer, paid_at…), already typed."""
+        with self.db.transaction() as conn:
+            case_id = self._insert_case(conn, scenario, platform, is_sample, values)
+        return self.case(case_id)
+
+    def _insert_case(self, conn: sqlite3.Connection, scenario: str, platform: str | None, is_sample: bool,
+                     values: dict[str, object]) -> int:
+        if scenario not in self.catalog.scenarios:
+            raise LibraryError(f"unknown scenario {scenario!r}; see `evidence-app scenarios`")
+        platform = platform or self.setting("default_platform")
+        if platform not in self.catalog.platforms:
+            raise LibraryError(f"unknown platform {platform!r}; known: {', '.join(self.catalog.platforms)}")
+        now = _now()
+        cur = conn.execute("INSERT INTO cases(scenario, platform, is_sample, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?)", (scenario, platform, int(is_sample), now, now))
+        case_id = cur.lastrowid
+        assert case_id is not None
+        if values:
+            self._update(conn, case_id, values)
+        return case_id
+
+    def update_case(self, case_id: int, **values: object) -> Case:
+        self.case(case_id)
+        with self.db.transaction() as conn:
+            self._update(conn, case_id, values)
+        return self.case(case_id)
+
+    _CASE_COLUMNS = {f.name for f in fields(Case)} - {"id", "created_at", "updated_at", "deleted_at", "is_sample"}
+
+    def _update(self, conn: sqlite3.Connection, case_id: int, values: dict[str, object]) -> None:
+        columns, params = [], []
+        for attr, value in values.items():
+            if attr not in self._CASE_COLUMNS:
+                raise LibraryError(f"unknown case field {attr!r}")
+            if attr in ("scenario", "platform"):
+                table = self.catalog.scenarios if attr == "scenario" else self.catalog.platforms
+                if value not in table:
+                    raise LibraryError(f"unknown {attr} {value!r}")
+            if isinstance(value, datetime):
+                if value.tzinfo is None:
+                    value = value.replace(tzinfo=self.tz)
+                value = to_text(value)
+            elif isinstance(value, CaseStatus):
+                value = value.value
+            elif isinstance(value, bool):
+                value = int(value)
+            elif value is None and attr not in ("promised_ship_hours", *TIME_FIELDS):
+                value = ""
+            columns.append(f"{attr} = ?")
+            params.append(value)
+        if columns:
+            conn.execute(f"UPDATE cases SET {', '.join(columns)}, updated_at = ? WHERE id = ?",
+                         (*params, _now(), case_id))
+
+    def trash_case(self, case_id: int) -> None:
+        self.case(case_id)
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE cases SET deleted_at = ? WHERE id = ?", (_now(), case_id))
+
+    def restore_case(self, case_id: int) -> None:
+        self.case(case_id, include_deleted=True)
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE cases SET deleted_at = NULL WHERE id = ?", (case_id,))
+
+    # --- items ---------------------------------------------------------------------------------------------
+
+    def _row_to_item(self, row: sqlite3.Row) -> EvidenceItem:
+        values = dict(row)
+        values["redactions"] = [Redaction(*r) for r in json.loads(values["redactions"] or "[]")]
+        values["crop"] = Redaction(*json.loads(values["crop"])) if values["crop"] else None
+        values["added_at"] = _dt(values["added_at"])
+        values["deleted_at"] = _dt(values["deleted_at"])
+        return EvidenceItem(**values)
+
+    def item(self, item_id: int, include_deleted: bool = False) -> EvidenceItem:
+        rows = self.db.query("SELECT items.* FROM items JOIN cases ON cases.id = items.case_id "
+                             "WHERE items.id = ?" + ("" if include_deleted else " AND cases.deleted_at IS NULL"),
+                             (item_id,))
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise LibraryError(f"no item {item_id}" + (" (it is in the trash)" if rows else ""))
+        return self._row_to_item(rows[0])
+
+    def items(self, case_id: int, include_deleted: bool = False) -> list[EvidenceItem]:
+        where = "" if include_deleted else " AND deleted_at IS NULL"
+        rows = self.db.query(f"SELECT * FROM items WHERE case_id = ?{where} ORDER BY position, id", (case_id,))
+        return [self._row_to_item(r) for r in rows]
+
+    def file_path(self, item: EvidenceItem) -> Path:
+        return self.store.path(item.sha256)
+
+    def max_bytes(self) -> int:
+        return int(self.setting("max_file_mb")) * 1_000_000
+
+    def _check_kind(self, kind: str) -> None:
+        if kind not in self.catalog.kinds:
+            raise LibraryError(f"unknown evidence kind {kind!r}; see `evidence-app kinds`")
+
+    def add_file(self, case_id: int, source: Path, kind: str, caption: str = "",
+                 original_name: str | None = None) -> AddResult:
+        """Copy one file into the case. A refused file is reported in the result, never raised; the library
+        is unchanged for it. A file already in the case is reported as a duplicate and not stored twice."""
+        self._check_kind(kind)
+        self.case(case_id)
+        source = Path(source)
+        try:
+            probe = probe_file(source, self.max_bytes())
+            try:
+                sha, size = self.store.ingest(source)
+            except OSError as exc:
+                raise Refused("disk", detail=exc.strerror or str(exc)) from None
+        except Refused as refused:
+            return AddResult(source, refused=refused)
+        with self.db.transaction() as conn:
+            dup = conn.execute("SELECT id FROM items WHERE case_id = ? AND sha256 = ? AND deleted_at IS NULL",
+                               (case_id, sha)).fetchone()
+            if dup:
+                return AddResult(source, duplicate_of=dup[0])
+            item_id = self._insert_item(conn, case_id, sha, size, probe, kind, caption, original_name or source.name)
+        assert item_id is not None
+        return AddResult(source, item=self.item(item_id))
+
+    @staticmethod
+    def _insert_item(conn: sqlite3.Connection, case_id: int, sha: str, size: int, probe: Probe, kind: str,
+                     caption: str, original_name: str, edits: dict[str, object] | None = None) -> int:
+        position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE case_id = ?",
+                                (case_id,)).fetchone()[0]
+        edits = edits or {}
+        cur = conn.execute(
+            "INSERT INTO items(case_id, position, kind, caption, sha256, size, original_name, media_type, width,"
+            " height, orientation, page_count, captured_at, added_at, rotation, redactions, crop)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (case_id, position, kind, caption, sha, size, original_name, probe.media_type, probe.width,
+             probe.height, probe.orientation, probe.page_count, probe.captured_at, _now(),
+             edits.get("rotation", 0), edits.get("redactions", "[]"), edits.get("crop")))
+        item_id = cur.lastrowid
+        assert item_id is not None
+        return item_id
+
+    def update_item(self, item_id: int, *, kind: str | None = None, caption: str | None = None,
+                    rotation: int | None = None, redactions: list[Redaction] | None = None,
+                    crop: Redaction | None | bool = False) -> EvidenceItem:
+        """Change an item's non-destructive edits. `crop=None` clears the crop; the default leaves it."""
+        item = self.item(item_id)
+        sets: dict[str, object] = {}
+        if kind is not None:
+            self._check_kind(kind)
+            sets["kind"] = kind
+        if caption is not None:
+            sets["caption"] = caption
+        if rotation is not None:
+            if rotation % 360 not in (0, 90, 180, 270):
+                raise LibraryError("rotation must be 0, 90, 180 or 270")
+            sets["rotation"] = rotation % 360
+        if redactions is not None:
+            if item.is_pdf and redactions:
+                raise LibraryError("redaction works on images; for a PDF, add a redacted copy")
+            for box in redactions:
+                self._check_box(item, box)
+            sets["redactions"] = json.dumps([b.as_list() for b in redactions])
+        if crop is not False:
+            if crop is not None:
+                assert isinstance(crop, Redaction)
+                self._check_box(item, crop)
+            sets["crop"] = json.dumps(crop.as_list()) if isinstance(crop, Redaction) else None
+        if sets:
+            with self.db.transaction() as conn:
+                conn.execute(f"UPDATE items SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                             (*sets.values(), item_id))
+                conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (_now(), item.case_id))
+        return self.item(item_id)
+
+    @staticmethod
+    def _check_box(item: EvidenceItem, box: Redaction) -> None:
+        if box.w <= 0 or box.h <= 0 or box.x < 0 or box.y < 0:
+            raise LibraryError("a rectangle needs x, y >= 0 and a positive width and height")
+        if item.width and item.height and (box.x >= item.width or box.y >= item.height):
+            raise LibraryError(f"the rectangle starts outside the image ({item.width}x{item.height})")
+
+    def move_item(self, item_id: int, new_index: int) -> None:
+        """Put an item at 0-based `new_index` in its case's exhibit order."""
+        item = self.item(item_id)
+        order = [i.id for i in self.items(item.case_id) if i.id != item_id]
+        new_index = max(0, min(new_index, len(order)))
+        order.insert(new_index, item_id)
+        self.reorder(item.case_id, order)
+
+    def reorder(self, case_id: int, item_ids: list[int]) -> None:
+        current = {i.id for i in self.items(case_id)}
+        if set(item_ids) != current or len(item_ids) != len(current):
+            raise LibraryError("the new order must list every item of the case once")
+        with self.db.transaction() as conn:
+            for position, item_id in enumerate(item_ids, 1):
+                conn.execute("UPDATE items SET position = ? WHERE id = ?", (position, item_id))
+
+    def trash_item(self, item_id: int) -> EvidenceItem:
+        item = self.item(item_id)
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE items SET deleted_at = ? WHERE id = ?", (_now(), item_id))
+        return item
+
+    def restore_item(self, item_id: int) -> EvidenceItem:
+        item = self.item(item_id, include_deleted=True)
+        if item.deleted_at is None:
+            return item
+        with self.db.transaction() as conn:
+            dup = conn.execute("SELECT id FROM items WHERE case_id = ? AND sha256 = ? AND deleted_at IS NULL",
+                               (item.case_id, item.sha256)).fetchone()
+            if dup:
+                raise LibraryError(f"item {item_id} is already back in the case as item {dup[0]}")
+            conn.execute("UPDATE items SET deleted_at = NULL WHERE id = ?", (item_id,))
+        return self.item(item_id)
+
+    def trashed_items(self) -> list[EvidenceItem]:
+        return [self._row_to_item(r) for r in self.db.query(
+            "SELECT * FROM items WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")]
+
+    def empty_trash(self) -> int:
+        """Delete trashed items and cases for good, then files no item refers to. Returns rows deleted."""
+        with self.db.transaction() as conn:
+            removed = conn.execute("DELETE FROM items WHERE deleted_at IS NOT NULL").rowcount
+            removed += conn.execute("DELETE FROM cases WHERE deleted_at IS NOT NULL").rowcount
+        self.collect_garbage()
+        return removed
+
+    def collect_garbage(self) -> int:
+        """Remove stored files that no item refers to (left by an interrupted add or an emptied trash)."""
+        with self.db.lock:
+            used = {r[0] for r in self.db.query("SELECT DISTINCT sha256 FROM items")}
+            orphans = self.store.all_hashes() - used
+            for sha in orphans:
+                self.store.remove(sha)
+        return len(orphans)
+
+    # --- judging -------------------------------------------------------------------------------------------
+
+    def check(self, case_id: int, now: datetime | None = None, lang: str | None = None) -> checklist.ChecklistResult:
+        case = self.case(case_id)
+        try:
+            return checklist.evaluate(case, self.items(case_id), self.catalog, now=now, lang=lang or self.lang,
+                                      tz=self.tz)
+        except KeyError:
+            raise LibraryError(f"case {case_id} has scenario {case.scenario!r}, which this library does not know; "
+                               "add it under scenarios/ or change the case's scenario") from None

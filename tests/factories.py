@@ -1,0 +1,75 @@
+"""Evidence files made by the tests themselves: photos with EXIF, screenshots, PDFs, broken files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+
+def photo(path: Path, size=(640, 480), color=(200, 60, 40), orientation: int | None = None,
+          captured: str | None = None, gps: bool = False, text: str | None = None, quality: int = 90) -> Path:
+    """A JPEG with optional EXIF orientation, capture time (YYYY:MM:DD HH:MM:SS) and GPS."""
+    img = Image.new("RGB", size, color)
+    draw = ImageDraw.Draw(img)
+    # A marker in the top-left corner of the *upright* picture is drawn by the caller via orientation tests.
+    draw.rectangle([0, 0, size[0] // 4, size[1] // 4], fill=(0, 0, 0))
+    if text:
+        draw.text((10, size[1] // 2), text, fill=(255, 255, 255))
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    if captured:
+        exif[0x0132] = captured
+        exif.get_ifd(0x8769)[0x9003] = captured
+    if gps:
+        exif.get_ifd(0x8825).update({1: "N", 2: (31.0, 14.0, 0.0), 3: "E", 4: (121.0, 28.0, 0.0)})
+    img.save(path, "JPEG", quality=quality, exif=exif.tobytes())
+    return path
+
+
+def png(path: Path, size=(400, 300), color=(30, 120, 200), mode="RGB") -> Path:
+    img = Image.new(mode, size, color if mode == "RGB" else None)
+    if mode != "RGB":
+        img = Image.new("RGB", size, color).convert(mode)
+    img.save(path, "PNG")
+    return path
+
+
+def pdf(path: Path, pages: int = 2, password: str | None = None) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    for number in range(pages):
+        c.drawString(72, 720, f"Page {number + 1}")
+        c.showPage()
+    c.save()
+    data = buffer.getvalue()
+    if password is not None:
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter()
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+        writer.encrypt(user_password=password, owner_password="owner-" + password, algorithm="AES-128")
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
+    path.write_bytes(data)
+    return path
+
+
+def truncated_jpeg(path: Path) -> Path:
+    full = io.BytesIO()
+    Image.effect_noise((800, 600), 64).convert("RGB").save(full, "JPEG", quality=95)
+    path.write_bytes(full.getvalue()[: len(full.getvalue()) // 2])
+    return path
+
+
+def bomb_png(path: Path) -> Path:
+    """A small file that declares far more pixels than Pillow's limit (a decompression bomb)."""
+    Image.new("1", (20000, 10000), 0).save(path, "PNG")  # 200 MP, compresses to a few KB
+    return path
