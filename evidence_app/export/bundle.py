@@ -1,0 +1,440 @@
+"""The evidence bundle: one submission-ready PDF (cover, checklist and index, exhibits, manifest).
+
+Qt-free. Images are prepared in a process pool and drawn from their files (JPEG bytes pass straight through);
+PDF evidence is merged page by page with pypdf under the same header band. Output is written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from evidence_app import __version__
+from evidence_app.core.checklist import ChecklistResult
+from evidence_app.core.model import Case, EvidenceItem
+from evidence_app.core.timeutil import show
+from evidence_app.export import pages as P
+from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
+                                       ExportResult, Preset, ProgressFn)
+from evidence_app.export.prepare_pool import PreparePool
+from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
+from evidence_app.storage.atomic import atomic_write
+from evidence_app.storage.library import Library
+
+PDF_OVERHEAD = 250_000  # fonts, page furniture: what the budget keeps free besides the images
+
+
+@dataclass
+class ExhibitPage:
+    number: int  # 证据 N
+    item: EvidenceItem
+    part: int  # 1-based slice or PDF page
+    parts: int
+    image: Prepared | None = None
+    pdf_page: int | None = None  # 0-based page of a PDF exhibit
+
+
+class BundleExporter:
+    def __init__(self, library: Library, case_id: int, *, progress: ProgressFn | None = None,
+                 cancelled: CancelFn | None = None, workers: int | None = None, now: datetime | None = None):
+        self.library = library
+        self.case: Case = library.case(case_id)
+        self.items = library.items(case_id)
+        self.checklist: ChecklistResult = library.check(case_id, now=now)
+        self.catalog = library.catalog
+        self.tz = library.tz
+        self.shop = library.setting("shop_name")
+        self.now = now or datetime.now(self.tz)
+        self.progress = progress or (lambda done, total, what: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.workers = workers
+        self.styles = P.styles()
+        self._check_files()
+
+    # --- public --------------------------------------------------------------------------------------------
+
+    def export_pdf(self, target: Path, preset: str = "print", budget: int = DEFAULT_BUDGET) -> ExportResult:
+        target = Path(target)
+        steps = [PRINT] if preset == "print" else list(COMPACT_STEPS)
+        if preset not in ("print", "compact"):
+            raise ExportError(f"unknown preset {preset!r}: print or compact")
+        warnings_out: list[str] = []
+        with tempfile.TemporaryDirectory(prefix="evidence-export-") as tmp, PreparePool(self.workers) as pool:
+            for index, step in enumerate(steps):
+                floor = index == len(steps) - 1
+                prepared = self._prepare(pool, step, Path(tmp) / f"s{index}")
+                if preset == "compact" and not floor:
+                    estimate = sum(p.bytes for p in prepared.values()) + self._pdf_evidence_bytes() + PDF_OVERHEAD
+                    if estimate > budget:
+                        continue
+                data_path = Path(tmp) / f"bundle{index}.pdf"
+                pages = self._render(prepared, data_path)
+                size = data_path.stat().st_size
+                if preset == "compact" and size > budget and not floor:
+                    continue
+                if preset == "compact" and size > budget:
+                    warnings_out.append(f"even the smallest setting ({step.dpi} dpi, JPEG q{step.quality}) gives "
+                                        f"{size / 1e6:.1f} MB, over the {budget / 1e6:.1f} MB budget")
+                if self.cancelled():
+                    raise ExportCancelled()
+                with atomic_write(target) as out, data_path.open("rb") as src:
+                    shutil.copyfileobj(src, out)
+                return ExportResult(target, pages, size, step, warnings_out)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def render_to(self, folder: Path, preset: Preset = PRINT) -> tuple[Path, int, list[ExhibitPage]]:
+        """Render into `folder` (no atomic replace), for the upload pack. Returns (pdf, front-matter pages, plan):
+        the cover is page 0, the checklist pages follow, exhibit pages start at index `front`."""
+        with PreparePool(self.workers) as pool:
+            prepared = self._prepare(pool, preset, folder / "img")
+            path = folder / "bundle.pdf"
+            self._render(prepared, path)
+        return path, self.front_pages, self._plan(prepared)
+
+    # --- preparation ---------------------------------------------------------------------------------------
+
+    def _check_files(self) -> None:
+        for number, item in enumerate(self.items, 1):
+            if not self.library.file_path(item).is_file():
+                raise ExportError(f"证据 {number} ({self.catalog.kind_name(item.kind)}, {item.original_name}): "
+                                  "the stored file is missing from the library")
+
+    def _pdf_evidence_bytes(self) -> int:
+        return sum(item.size for item in self.items if item.is_pdf)
+
+    def _prepare(self, pool: PreparePool, preset: Preset, folder: Path) -> dict[int, PreparedImage]:
+        folder.mkdir(parents=True, exist_ok=True)
+        box_w, box_h = P.slot_pixels(preset.dpi)
+        jobs = {}
+        for item in self.items:
+            if item.is_pdf:
+                continue
+            jobs[item.id] = ImageJob(
+                source=str(self.library.file_path(item)), media_type=item.media_type,
+                out_stem=str(folder / f"item{item.id}"), box_w=box_w, box_h=box_h, quality=preset.quality,
+                orientation=item.orientation, rotation=item.rotation,
+                crop=tuple(item.crop.as_list()) if item.crop else None,
+                redactions=tuple(tuple(r.as_list()) for r in item.redactions))
+        total = len(jobs) + len(self.items)
+        done = 0
+
+        def tick(key: int) -> None:
+            nonlocal done
+            done += 1
+            self.progress(done, total, f"准备图片 {done}/{len(jobs)}")
+
+        self.progress(0, total, "准备图片")
+        try:
+            return pool.run(jobs, tick, self.cancelled)
+        except (ExportCancelled, ExportError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
+            failed = next((n for n, i in enumerate(self.items, 1) if i.id in jobs and not _done(folder, i.id)), None)
+            where = f"证据 {failed} ({self.items[failed - 1].original_name})" if failed else "an exhibit"
+            raise ExportError(f"{where} cannot be decoded: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+    def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
+        plan: list[ExhibitPage] = []
+        for number, item in enumerate(self.items, 1):
+            if item.is_pdf:
+                count = item.page_count or 1
+                plan += [ExhibitPage(number, item, n + 1, count, pdf_page=n) for n in range(count)]
+            else:
+                slices = prepared[item.id].slices
+                plan += [ExhibitPage(number, item, n + 1, len(slices), image=s) for n, s in enumerate(slices)]
+        return plan
+
+    # --- rendering -----------------------------------------------------------------------------------------
+
+    def _render(self, prepared: dict[int, PreparedImage], path: Path) -> int:
+        plan = self._plan(prepared)
+        # Dry runs count the pages that text flows onto, so every footer can say "共 N 页" and the index
+        # can give page numbers.
+        front_pages = self._draw_front(Canvas(io.BytesIO()), plan, {}, total=999, first_exhibit_page=999)
+        self.front_pages = front_pages
+        manifest_pages = self._draw_manifest(Canvas(io.BytesIO()), 999, 1)
+        total = front_pages + len(plan) + manifest_pages
+        first_exhibit_page = front_pages + 1
+        exhibit_start = {}
+        for offset, page in enumerate(plan):
+            exhibit_start.setdefault(page.number, first_exhibit_page + offset)
+
+        c = Canvas(str(path), pagesize=(P.PAGE_W, P.PAGE_H), pageCompression=1)
+        title = f"举证材料 · {self.catalog.scenario_name(self.case.scenario)} · 订单 {self.case.order_no or self.case.id}"
+        c.setTitle(title)
+        c.setAuthor("")
+        c.setCreator(f"举证助手 evidence_app {__version__}")
+        c.setSubject(self.catalog.scenario_name(self.case.scenario))
+        self._draw_front(c, plan, exhibit_start, total, first_exhibit_page)
+        pdf_pages: dict[int, ExhibitPage] = {}
+        steps = len(self.items)
+        base = len(prepared)
+        last_number = 0
+        for offset, page in enumerate(plan):
+            if self.cancelled():
+                raise ExportCancelled()
+            page_no = first_exhibit_page + offset
+            self._draw_exhibit(c, page, page_no, total, first=page.part == 1)
+            if page.pdf_page is not None:
+                pdf_pages[page_no - 1] = page
+            if page.number != last_number:
+                last_number = page.number
+                self.progress(base + page.number, base + steps, f"排版 证据 {page.number}/{steps}")
+        self._draw_manifest(c, total, first_exhibit_page + len(plan))
+        c.save()
+        if pdf_pages:
+            self._merge_pdf_evidence(path, pdf_pages)
+        self._finish_metadata(path, title)
+        return total
+
+    def _footer(self, c: Canvas, total: int) -> None:
+        P.footer(c, c.getPageNumber(), total, self.case.order_no)
+
+    def _section(self, c: Canvas, key: str, title: str, level: int = 0) -> None:
+        c.bookmarkPage(key)
+        c.addOutlineEntry(title, key, level=level, closed=False)
+
+    def _draw_front(self, c: Canvas, plan: list[ExhibitPage], starts: dict[int, int], total: int,
+                    first_exhibit_page: int) -> int:
+        S = self.styles
+        case, cat, tz = self.case, self.catalog, self.tz
+        started = {"cover": False, "checklist": False}
+
+        def opener(section: str, key: str, title: str):
+            def new_page() -> None:
+                if not started[section]:
+                    started[section] = True
+                    self._section(c, key, title)
+            return new_page
+
+        def end_page() -> None:
+            self._footer(c, total)
+            c.showPage()
+
+        platform = cat.platform_name(case.platform)
+        rows = [("店铺", self.shop or "—"), ("平台", platform), ("订单号", case.order_no or "—"),
+                ("退款编号", case.refund_no or "—"), ("买家", case.buyer or "—"),
+                ("金额", f"¥{case.amount}" if case.amount else "—"),
+                ("争议类型", cat.scenario_name(case.scenario)),
+                ("付款时间", show(case.paid_at, tz) or "—"), ("揽收时间(首次揽收扫描)", show(case.pickup_at, tz) or "—"),
+                ("签收时间", show(case.signed_at, tz) or "—"), ("退款申请时间", show(case.refund_at, tz) or "—")]
+        due = next((f for f in self.checklist.findings if f.id == "evidence_deadline"), None)
+        due_text = show(datetime.fromisoformat(str(due.figures["due_at"])), tz) if due and "due_at" in due.figures else "—"
+        rows.append(("举证截止", due_text))
+        table = Table([[Paragraph(k, S["cell"]), Paragraph(_esc(v), S["cell"])] for k, v in rows],
+                      colWidths=[130, P.SLOT_W - 130])
+        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE),
+                                   ("TEXTCOLOR", (0, 0), (0, -1), P.GREY),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("TOPPADDING", (0, 0), (-1, -1), 5)]))
+        cover = [Paragraph("举证材料", S["title"]),
+                 Paragraph(_esc(cat.scenario_name(case.scenario)) + f" · {platform}", S["subtitle"]),
+                 table, Spacer(1, 14), Paragraph("申诉说明", S["h2"]),
+                 Paragraph(_esc(case.statement).replace("\n", "<br/>") or "(未填写)", S["statement"]),
+                 Spacer(1, 10),
+                 Paragraph(f"共 {len(self.items)} 份证据 · 材料生成日期 {self.now.astimezone(tz):%Y-%m-%d %H:%M}"
+                           + (" · 示例案例(虚构数据)" if case.is_sample else ""), S["small"])]
+        pages = P.flow(c, cover, opener("cover", "cover", "封面"), end_page)
+
+        done, need = self.checklist.required_counts
+        story = [Paragraph("举证清单", S["title"]),
+                 Paragraph(f"{done}/{need} 项必需材料已齐" + (" · 可以提交" if self.checklist.ready else " · 尚缺必需材料"),
+                           S["subtitle"])]
+        req_rows = [[Paragraph("", S["cell"]), Paragraph("要求", S["cell"]), Paragraph("依据", S["cell"]),
+                     Paragraph("对应证据", S["cell"])]]
+        for result in self.checklist.requirements:
+            req = result.requirement
+            kinds = " / ".join(cat.kind_name(k) for k in req.kinds)
+            level = "必需" if req.level == "required" else "建议"
+            mark = "✓ 已提供" if result.met else ("✗ 缺少" if req.level == "required" else "— 未提供")
+            items = "、".join(f"证据 {self._exhibit_no(i)}" for i in result.items) or result.message
+            color = "#15803d" if result.met else ("#b91c1c" if req.level == "required" else "#b45309")
+            req_rows.append([Paragraph(f"<font color='{color}'>{mark}</font>", S["cell"]),
+                             Paragraph(f"[{level}] {_esc(kinds)}<br/><font size=8 color='#6b7280'>{_esc(req.explain())}</font>",
+                                       S["cell"]),
+                             Paragraph(_esc(req.rule), S["cell_small"]), Paragraph(_esc(items), S["cell_small"])])
+        req_table = Table(req_rows, colWidths=[58, 225, 110, P.SLOT_W - 393], repeatRows=1)
+        style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7"))]
+        req_table.setStyle(TableStyle(style))
+        story += [req_table, Paragraph("时间核查", S["h2"])]
+        for finding in self.checklist.findings:
+            story.append(Paragraph("• " + _esc(finding.message), S["base"]))
+        story.append(Paragraph("证据目录", S["h2"]))
+        index_rows = [[Paragraph(h, S["cell"]) for h in ("编号", "类型", "说明", "页码")]]
+        seen = set()
+        for page in plan:
+            if page.number in seen:
+                continue
+            seen.add(page.number)
+            item = page.item
+            start = starts.get(page.number, first_exhibit_page)
+            link = f"exhibit-{page.number}"
+            cells = [f"证据 {page.number}", cat.kind_name(item.kind), item.caption or item.original_name,
+                     f"第 {start} 页" + (f" 起,共 {page.parts} 页" if page.parts > 1 else "")]
+            index_rows.append([Paragraph(f'<a href="#{link}" color="#1e3a5f">{_esc(text)}</a>', S["cell"])
+                               for text in cells])
+        if len(index_rows) == 1:
+            index_rows.append([Paragraph("(尚无证据)", S["cell"]), "", "", ""])
+        index_table = Table(index_rows, colWidths=[60, 110, P.SLOT_W - 260, 90], repeatRows=1)
+        index_table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE),
+                                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7")),
+                                         ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(index_table)
+        pages += P.flow(c, story, opener("checklist", "checklist", "举证清单与证据目录"), end_page)
+        return pages
+
+    def _exhibit_no(self, item_id: int) -> int:
+        return next(n for n, item in enumerate(self.items, 1) if item.id == item_id)
+
+    def _draw_exhibit(self, c: Canvas, page: ExhibitPage, page_no: int, total: int, first: bool) -> None:
+        item, cat = page.item, self.catalog
+        if page.number == 1 and first:
+            c.bookmarkPage("exhibits")
+            c.addOutlineEntry("证据", "exhibits", level=0, closed=False)
+        if first:
+            key = f"exhibit-{page.number}"
+            c.bookmarkPage(key)
+            c.addOutlineEntry(f"证据 {page.number} · {cat.kind_name(item.kind)}", key, level=1)
+        part = f"第 {page.part}/{page.parts} {'页' if item.is_pdf else '部分'}" if page.parts > 1 else ""
+        P.header_band(c, f"证据 {page.number} · {cat.kind_name(item.kind)}", part)
+        c.setFont(P.register(), 11)
+        c.setFillColor(P.INK)
+        caption = item.caption or cat.kind_name(item.kind)
+        c.drawString(P.MARGIN, P.HEADER_TOP - P.BAND_H - 16, _clip(c, caption, P.SLOT_W, 11))
+        meta = []
+        if item.captured_at:
+            meta.append("拍摄时间 " + item.captured_at.replace("T", " ")[:19])
+        meta.append("原文件 " + item.original_name)
+        meta.append("SHA-256 " + item.sha256[:12])
+        c.setFont(P.register(), 8)
+        c.setFillColor(P.GREY)
+        c.drawString(P.MARGIN, P.HEADER_TOP - P.BAND_H - 31, _clip(c, " · ".join(meta), P.SLOT_W, 8))
+        if page.image is not None:
+            img = page.image
+            scale = min(P.SLOT_W / img.width, P.SLOT_H / img.height)
+            w, h = img.width * scale, img.height * scale
+            x = P.SLOT_X + (P.SLOT_W - w) / 2
+            y = P.SLOT_TOP - h
+            c.drawImage(img.path, x, y, w, h)
+            c.setStrokeColor(P.RULE)
+            c.rect(x, y, w, h, stroke=1, fill=0)
+        self._footer(c, total)
+        c.showPage()
+
+    def _draw_manifest(self, c: Canvas, total: int, first_page: int) -> int:
+        S = self.styles
+        started = [False]
+
+        def new_page() -> None:
+            if not started[0]:
+                started[0] = True
+                self._section(c, "manifest", "文件清单(校验用)")
+
+        def end_page() -> None:
+            self._footer(c, total)
+            c.showPage()
+
+        rows = [[Paragraph(h, S["cell_small"]) for h in ("编号", "原文件名", "SHA-256", "大小", "像素/页数", "拍摄时间")]]
+        for number, item in enumerate(self.items, 1):
+            pixels = f"{item.width}×{item.height}" if item.width else f"{item.page_count} 页"
+            taken = item.captured_at.replace("T", " ")[:19] if item.captured_at else "—"
+            rows.append([Paragraph(f"证据 {number}", S["cell_small"]), Paragraph(_esc(item.original_name), S["cell_small"]),
+                         Paragraph(item.sha256[:32] + "<br/>" + item.sha256[32:], S["cell_small"]),
+                         Paragraph(_size(item.size), S["cell_small"]), Paragraph(pixels, S["cell_small"]),
+                         Paragraph(taken, S["cell_small"])])
+        table = Table(rows, colWidths=[40, 120, 160, 55, 70, P.SLOT_W - 445], repeatRows=1)
+        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, P.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7"))]))
+        story = [Paragraph("文件清单", S["title"]),
+                 Paragraph("每份证据原文件的 SHA-256 校验值,可用于核对文件未被改动。图片中的涂黑区域为隐私遮挡,原文件未被修改。",
+                           S["small"]), Spacer(1, 8), table]
+        return P.flow(c, story, new_page, end_page)
+
+    def _merge_pdf_evidence(self, path: Path, pdf_pages: dict[int, ExhibitPage]) -> None:
+        from pypdf import PdfReader, PdfWriter, Transformation
+
+        writer = PdfWriter(clone_from=str(path))
+        readers: dict[int, PdfReader] = {}
+        for index, page in pdf_pages.items():
+            item = page.item
+            reader = readers.get(item.id)
+            if reader is None:
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        reader = PdfReader(str(self.library.file_path(item)), strict=False)
+                        if reader.is_encrypted:
+                            reader.decrypt("")
+                except Exception as exc:  # noqa: BLE001
+                    raise ExportError(f"证据 {page.number} ({item.original_name}) cannot be read: {exc}") from None
+                readers[item.id] = reader
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                source = reader.pages[page.pdf_page]
+                source.transfer_rotation_to_content()
+                box = source.cropbox
+                width, height = float(box.width), float(box.height)
+                scale = min(P.SLOT_W / width, P.SLOT_H / height)
+                x = P.SLOT_X + (P.SLOT_W - width * scale) / 2
+                y = P.SLOT_TOP - height * scale
+                transform = (Transformation().translate(-float(box.left), -float(box.bottom))
+                             .scale(scale, scale).translate(x, y))
+                writer.pages[index].merge_transformed_page(source, transform, over=False)
+        with open(path, "wb") as handle:
+            writer.write(handle)
+
+    def _finish_metadata(self, path: Path, title: str) -> None:
+        """Only what we choose: title, subject, our name. No author, no paths, no user names."""
+        from pypdf import PdfWriter
+
+        writer = PdfWriter(clone_from=str(path))
+        writer.metadata = {"/Title": title, "/Subject": self.catalog.scenario_name(self.case.scenario),
+                           "/Creator": f"举证助手 evidence_app {__version__}", "/Producer": "举证助手 evidence_app",
+                           "/CreationDate": self.now.strftime("D:%Y%m%d%H%M%S+08'00'")}
+        writer.page_mode = "/UseOutlines"
+        tmp = path.with_suffix(".meta.pdf")
+        with open(tmp, "wb") as handle:
+            writer.write(handle)
+        os.replace(tmp, path)
+
+
+def _done(folder: Path, item_id: int) -> bool:
+    return any(folder.glob(f"item{item_id}.*")) or any(folder.glob(f"item{item_id}_*"))
+
+
+def _esc(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(c: Canvas, text: str, width: float, size: float) -> str:
+    font = P.register()
+    if c.stringWidth(text, font, size) <= width:
+        return text
+    while text and c.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
+
+
+def export_pdf(library: Library, case_id: int, target: Path, preset: str = "print", budget: int = DEFAULT_BUDGET,
+               progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+               workers: int | None = None) -> ExportResult:
+    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers)
+    return exporter.export_pdf(target, preset, budget)
+
+

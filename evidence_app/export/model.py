@@ -1,0 +1,43 @@
+"""What an export is asked to do and what it reports back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ProgressFn = Callable[[int, int, str], None]  # (done, total, what is happening)
+CancelFn = Callable[[], bool]  # True when the user asked to stop
+
+
+class ExportError(Exception):
+    """The export cannot be made; the message names the exhibit or the reason in one line."""
+
+
+class ExportCancelled(ExportError):
+    def __init__(self) -> None:
+        super().__init__("export cancelled")
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    dpi: int
+    quality: int
+
+
+PRINT = Preset("print", 200, 80)
+# Compact: tried in order until the PDF fits the budget; the last one is the floor.
+COMPACT_STEPS = (Preset("compact", 150, 75), Preset("compact", 120, 70), Preset("compact", 100, 62),
+                 Preset("compact", 85, 55), Preset("compact", 72, 50), Preset("compact", 60, 42))
+DEFAULT_BUDGET = 5_000_000
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    pages: int = 0
+    bytes: int = 0
+    preset: Preset | None = None
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # upload pack

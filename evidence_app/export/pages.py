@@ -1,0 +1,91 @@
+"""Page furniture shared by the bundle's pages: sizes, styles, header band, footer, flowing text onto pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
+
+from evidence_app.export.fonts import register
+
+PAGE_W, PAGE_H = A4
+MARGIN = 36.0
+BAND_H = 30.0
+FOOTER_Y = 22.0
+HEADER_TOP = PAGE_H - MARGIN
+META_H = 40.0  # caption + meta lines under the band
+SLOT_X = MARGIN
+SLOT_W = PAGE_W - 2 * MARGIN
+SLOT_BOTTOM = 46.0
+SLOT_TOP = HEADER_TOP - BAND_H - META_H
+SLOT_H = SLOT_TOP - SLOT_BOTTOM
+INK = colors.HexColor("#1f2937")
+GREY = colors.HexColor("#6b7280")
+BAND = colors.HexColor("#1e3a5f")
+OK = colors.HexColor("#15803d")
+BAD = colors.HexColor("#b91c1c")
+WARN = colors.HexColor("#b45309")
+RULE = colors.HexColor("#d1d5db")
+
+
+def slot_pixels(dpi: int) -> tuple[int, int]:
+    return round(SLOT_W / 72 * dpi), round(SLOT_H / 72 * dpi)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    font = register()
+    base = ParagraphStyle("base", fontName=font, fontSize=10, leading=15, textColor=INK, wordWrap="CJK")
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", base, fontSize=24, leading=32, spaceAfter=6),
+        "subtitle": ParagraphStyle("subtitle", base, fontSize=14, leading=20, textColor=GREY, spaceAfter=14),
+        "h2": ParagraphStyle("h2", base, fontSize=14, leading=20, spaceBefore=10, spaceAfter=6, textColor=BAND),
+        "small": ParagraphStyle("small", base, fontSize=8.5, leading=12, textColor=GREY),
+        "cell": ParagraphStyle("cell", base, fontSize=9.5, leading=13),
+        "cell_small": ParagraphStyle("cell_small", base, fontSize=7.5, leading=10),
+        "statement": ParagraphStyle("statement", base, fontSize=11, leading=18, borderPadding=8,
+                                    backColor=colors.HexColor("#f3f4f6"), spaceBefore=4, spaceAfter=8),
+    }
+
+
+def footer(c: Canvas, page_no: int, total: int, order_no: str) -> None:
+    c.saveState()
+    c.setFont(register(), 8.5)
+    c.setFillColor(GREY)
+    c.drawCentredString(PAGE_W / 2, FOOTER_Y, f"第 {page_no} 页 / 共 {total} 页")
+    if order_no:
+        c.drawString(MARGIN, FOOTER_Y, f"订单号 {order_no}")
+    c.setStrokeColor(RULE)
+    c.line(MARGIN, FOOTER_Y + 12, PAGE_W - MARGIN, FOOTER_Y + 12)
+    c.restoreState()
+
+
+def header_band(c: Canvas, title: str, right: str = "") -> None:
+    c.saveState()
+    c.setFillColor(BAND)
+    c.rect(MARGIN, HEADER_TOP - BAND_H, SLOT_W, BAND_H, stroke=0, fill=1)
+    c.setFillColor(colors.white)
+    c.setFont(register(), 14)
+    c.drawString(MARGIN + 10, HEADER_TOP - BAND_H + 9, title)
+    if right:
+        c.setFont(register(), 10)
+        c.drawRightString(PAGE_W - MARGIN - 10, HEADER_TOP - BAND_H + 10, right)
+    c.restoreState()
+
+
+def flow(c: Canvas, story: list, new_page: Callable[[], None], end_page: Callable[[], None]) -> int:
+    """Draw flowables onto as many pages as they need. Returns the number of pages used."""
+    pages = 0
+    story = list(story)
+    while story:  # addFromList removes what it drew; a block too large even for an empty page raises
+        new_page()
+        frame = Frame(MARGIN, SLOT_BOTTOM, SLOT_W, HEADER_TOP - SLOT_BOTTOM, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, showBoundary=0)
+        frame.addFromList(story, c)
+        pages += 1
+        end_page()
+    return pages

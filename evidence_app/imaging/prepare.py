@@ -1,0 +1,206 @@
+"""Turn a stored evidence image into what an export shows: upright, cropped, redacted, rotated, downscaled to
+the page slot, stripped of metadata, split into page-height slices when it is a very tall screenshot.
+
+`prepare_image` is a plain function on plain data so it runs in a process pool. The original file is only read.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from evidence_app.imaging.probe import ensure_heif
+
+# EXIF orientation → the transpose that makes the picture upright (as Pillow's ImageOps.exif_transpose).
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+_ROTATE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+SPLIT_RATIO = 2.5  # height / width above which a screenshot is split into page-height slices
+OVERLAP = 0.05  # of a slice's height, repeated at the top of the next slice
+LOSSLESS_SOURCES = ("image/png", "image/gif", "image/bmp", "image/tiff", "image/webp")
+
+
+@dataclass(frozen=True)
+class ImageJob:
+    source: str
+    media_type: str
+    out_stem: str  # output path without suffix; slices add _1, _2…
+    box_w: int  # the page slot in pixels at the export resolution
+    box_h: int
+    quality: int = 80
+    orientation: int = 1
+    rotation: int = 0
+    crop: tuple[int, int, int, int] | None = None
+    redactions: tuple[tuple[int, int, int, int], ...] = ()
+    split: bool = True
+
+
+@dataclass
+class Prepared:
+    path: str
+    width: int
+    height: int
+    format: str  # "JPEG" or "PNG"
+
+
+@dataclass
+class PreparedImage:
+    slices: list[Prepared] = field(default_factory=list)
+
+    @property
+    def bytes(self) -> int:
+        return sum(os.path.getsize(s.path) for s in self.slices)
+
+
+def plan_slices(width: int, height: int, box_w: int, box_h: int, split: bool = True) -> tuple[float, list[tuple[int, int]]]:
+    """Scale factor and the (top, bottom) rows of each slice, in upright source pixels. Not tall: one slice fitted
+    to the box. Tall (ratio over SPLIT_RATIO): fitted to the box's width, cut into box-height slices that overlap."""
+    if split and height / width > SPLIT_RATIO:
+        scale = min(1.0, box_w / width)
+        slice_h = max(1, int(box_h / scale))
+        if slice_h >= height:
+            return min(1.0, box_w / width, box_h / height), [(0, height)]
+        step = max(1, int(slice_h * (1 - OVERLAP)))
+        rows, top = [], 0
+        while True:
+            bottom = min(height, top + slice_h)
+            rows.append((top, bottom))
+            if bottom >= height:
+                break
+            top += step
+        return scale, rows
+    return min(1.0, box_w / width, box_h / height), [(0, height)]
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    """CMYK, palette, 16-bit, grey+alpha, transparent: all to RGB (or L), transparency on white."""
+    if img.mode in ("RGB", "L"):
+        return img
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return img.point(lambda v: v / 256).convert("L") if img.mode != "I" else img.convert("L")
+    if img.mode == "P" and "transparency" in img.info:
+        img = img.convert("RGBA")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return img.convert("RGB")
+
+
+def strip_jpeg_metadata(src: str, dst: str) -> None:
+    """Copy a JPEG dropping EXIF/XMP (APP1), IPTC (APP13) and comments, bytes of the image untouched."""
+    data = Path(src).read_bytes()
+    if data[:2] != b"\xff\xd8":
+        raise ValueError("not a JPEG")
+    out = bytearray(b"\xff\xd8")
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            raise ValueError("bad JPEG marker")
+        marker = data[pos + 1]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[pos:]
+            break
+        length = int.from_bytes(data[pos + 2:pos + 4], "big")
+        segment = data[pos:pos + 2 + length]
+        if not (marker == 0xE1 or marker == 0xED or marker == 0xFE):
+            out += segment
+        pos += 2 + length
+    Path(dst).write_bytes(bytes(out))
+
+
+def _open(job: ImageJob) -> Image.Image:
+    if job.media_type == "image/heif":
+        ensure_heif()
+    img = Image.open(job.source)
+    if getattr(img, "n_frames", 1) > 1:
+        img.seek(0)
+    return img
+
+
+def prepare_image(job: ImageJob) -> PreparedImage:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with _open(job) as img:
+            return _prepare(job, img)
+
+
+def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
+    stored_w, stored_h = img.size
+    swapped = job.orientation in (5, 6, 7, 8)
+    upright_w, upright_h = (stored_h, stored_w) if swapped else (stored_w, stored_h)
+    cx, cy, cw, ch = job.crop if job.crop else (0, 0, upright_w, upright_h)
+    cw, ch = max(1, min(cw, upright_w - cx)), max(1, min(ch, upright_h - cy))
+    final_w, final_h = (ch, cw) if job.rotation in (90, 270) else (cw, ch)
+    scale, rows = plan_slices(final_w, final_h, job.box_w, job.box_h, job.split)
+
+    untouched = (job.media_type == "image/jpeg" and img.format == "JPEG" and img.mode in ("RGB", "L")
+                 and job.orientation == 1 and not job.rotation and not job.crop and not job.redactions
+                 and scale >= 1.0 and len(rows) == 1)
+    if untouched:  # already small enough: pass the JPEG data through, minus its metadata
+        out = job.out_stem + ".jpg"
+        strip_jpeg_metadata(job.source, out)
+        return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG")])
+
+    if img.format == "JPEG":
+        # DCT scaling while decoding: ask for the stored-orientation size we will need.
+        need = (max(1, math.ceil(stored_w * scale)), max(1, math.ceil(stored_h * scale)))
+        img.draft(img.mode if img.mode in ("RGB", "L") else "RGB", need)
+    img.load()
+    factor = img.size[0] / stored_w
+    work = _to_rgb(img)
+    if job.orientation in _TRANSPOSE:
+        work = work.transpose(_TRANSPOSE[job.orientation])
+    if job.crop:
+        work = work.crop((math.floor(cx * factor), math.floor(cy * factor),
+                          math.ceil((cx + cw) * factor), math.ceil((cy + ch) * factor)))
+    if job.redactions:
+        # Burned in before any resampling, boxes grown to whole pixels: nothing under them survives.
+        if work is img:
+            work = work.copy()
+        draw = ImageDraw.Draw(work)
+        ox, oy = (cx, cy) if job.crop else (0, 0)
+        for x, y, w, h in job.redactions:
+            draw.rectangle([math.floor((x - ox) * factor), math.floor((y - oy) * factor),
+                            math.ceil((x - ox + w) * factor) - 1, math.ceil((y - oy + h) * factor) - 1],
+                           fill=(0, 0, 0) if work.mode == "RGB" else 0)
+    if job.rotation in _ROTATE:
+        work = work.transpose(_ROTATE[job.rotation])
+    # `work` is the upright, final picture at `factor`; rows are in final full-size pixels.
+    lossless = job.media_type in LOSSLESS_SOURCES
+    result = PreparedImage()
+    for index, (top, bottom) in enumerate(rows):
+        piece = work
+        if len(rows) > 1:
+            piece = work.crop((0, round(top * factor), work.size[0], round(bottom * factor)))
+        target = (max(1, round(final_w * scale)), max(1, round((bottom - top) * scale)))
+        if piece.size != target:
+            piece = piece.resize(target, Image.Resampling.BILINEAR if not lossless else Image.Resampling.LANCZOS)
+        stem = job.out_stem + (f"_{index + 1}" if len(rows) > 1 else "")
+        result.slices.append(_encode(piece, stem, job.quality, lossless))
+    return result
+
+
+def _encode(img: Image.Image, stem: str, quality: int, lossless: bool) -> Prepared:
+    """Photos: JPEG at `quality`. Screenshots: PNG or high-quality JPEG, whichever is smaller."""
+    jpeg = stem + ".jpg"
+    img.save(jpeg, "JPEG", quality=max(quality, 90) if lossless else quality, optimize=True,
+             subsampling=0 if lossless else 2)
+    if lossless:
+        png = stem + ".png"
+        img.save(png, "PNG", compress_level=6)
+        if os.path.getsize(png) <= os.path.getsize(jpeg):
+            os.remove(jpeg)
+            return Prepared(png, img.size[0], img.size[1], "PNG")
+        os.remove(png)
+    return Prepared(jpeg, img.size[0], img.size[1], "JPEG")
+
+
