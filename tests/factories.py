@@ -73,3 +73,28 @@ def bomb_png(path: Path) -> Path:
     """A small file that declares far more pixels than Pillow's limit (a decompression bomb)."""
     Image.new("1", (20000, 10000), 0).save(path, "PNG")  # 200 MP, compresses to a few KB
     return path
+
+
+_INVERSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+            5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE,
+            8: Image.Transpose.ROTATE_270}
+
+
+def oriented_photo(path: Path, orientation: int, size=(900, 600)) -> Path:
+    """A photo whose *upright* picture is landscape `size`, red, with a black block in its top-left corner, stored
+    rotated/flipped so that only honouring EXIF `orientation` shows it upright."""
+    upright = Image.new("RGB", size, (220, 30, 30))
+    ImageDraw.Draw(upright).rectangle([0, 0, size[0] // 3, size[1] // 3], fill=(0, 0, 0))
+    stored = upright.transpose(_INVERSE[orientation]) if orientation in _INVERSE else upright
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    stored.save(path, "JPEG", quality=92, exif=exif.tobytes())
+    return path
+
+
+def noisy_photo(path: Path, size=(2000, 1500), seed: int = 0) -> Path:
+    """Hard to compress, like a real photo: noise over a gradient."""
+    base = Image.linear_gradient("L").resize(size).convert("RGB")
+    noise = Image.effect_noise(size, 40 + seed % 20).convert("RGB")
+    Image.blend(base, noise, 0.5).save(path, "JPEG", quality=92)
+    return path

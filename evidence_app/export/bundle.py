@@ -383,14 +383,20 @@ class BundleExporter:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 source = reader.pages[page.pdf_page]
-                source.transfer_rotation_to_content()
                 box = source.cropbox
                 width, height = float(box.width), float(box.height)
+                rotate = int(source.get("/Rotate", 0) or 0) % 360
+                # honour /Rotate ourselves: page content upright, then fitted into the slot
+                transform = Transformation().translate(-float(box.left), -float(box.bottom))
+                if rotate:
+                    transform = transform.rotate(-rotate).translate(
+                        *{90: (0, width), 180: (width, height), 270: (height, 0)}[rotate])
+                    if rotate in (90, 270):
+                        width, height = height, width
                 scale = min(P.SLOT_W / width, P.SLOT_H / height)
                 x = P.SLOT_X + (P.SLOT_W - width * scale) / 2
                 y = P.SLOT_TOP - height * scale
-                transform = (Transformation().translate(-float(box.left), -float(box.bottom))
-                             .scale(scale, scale).translate(x, y))
+                transform = transform.scale(scale, scale).translate(x, y)
                 writer.pages[index].merge_transformed_page(source, transform, over=False)
         with open(path, "wb") as handle:
             writer.write(handle)

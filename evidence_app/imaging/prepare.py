@@ -146,6 +146,8 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
                  and job.orientation == 1 and not job.rotation and not job.crop and not job.redactions
                  and scale >= 1.0 and len(rows) == 1)
     if untouched:  # already small enough: pass the JPEG data through, minus its metadata
+        img.draft("RGB", (max(1, stored_w // 8), max(1, stored_h // 8)))
+        img.load()  # a quick decode at 1/8 scale: a file damaged since it was added fails here, not in a viewer
         out = job.out_stem + ".jpg"
         strip_jpeg_metadata(job.source, out)
         return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG")])
