@@ -1,5 +1,10 @@
 import sys
 
-from evidence_app.cli import main
+# The guard matters: export workers are spawned processes that import this module as __mp_main__.
+if __name__ == "__main__":
+    import multiprocessing
 
-sys.exit(main())
+    multiprocessing.freeze_support()
+    from evidence_app.cli import main
+
+    sys.exit(main())

@@ -6,8 +6,8 @@ PDF evidence is merged page by page with pypdf under the same header band. Outpu
 
 from __future__ import annotations
 
-import contextlib
 import io
+from concurrent.futures.process import BrokenProcessPool
 import os
 import shutil
 import tempfile
@@ -139,6 +139,8 @@ class BundleExporter:
             return pool.run(jobs, tick, self.cancelled)
         except (ExportCancelled, ExportError):
             raise
+        except BrokenProcessPool:
+            raise ExportError("an image worker process stopped unexpectedly (out of memory?); try again") from None
         except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
             failed = next((n for n, i in enumerate(self.items, 1) if i.id in jobs and not _done(folder, i.id)), None)
             where = f"证据 {failed} ({self.items[failed - 1].original_name})" if failed else "an exhibit"

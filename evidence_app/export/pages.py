@@ -78,14 +78,27 @@ def header_band(c: Canvas, title: str, right: str = "") -> None:
 
 
 def flow(c: Canvas, story: list, new_page: Callable[[], None], end_page: Callable[[], None]) -> int:
-    """Draw flowables onto as many pages as they need. Returns the number of pages used."""
+    """Draw flowables onto as many pages as they need, splitting tables and paragraphs across pages.
+    Returns the number of pages used."""
     pages = 0
     story = list(story)
-    while story:  # addFromList removes what it drew; a block too large even for an empty page raises
+    while story:
         new_page()
         frame = Frame(MARGIN, SLOT_BOTTOM, SLOT_W, HEADER_TOP - SLOT_BOTTOM, leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0, showBoundary=0)
-        frame.addFromList(story, c)
+        drawn = 0
+        while story:
+            if frame.add(story[0], c, trySplit=0):
+                story.pop(0)
+                drawn += 1
+                continue
+            parts = frame.split(story[0], c)
+            if not parts or not frame.add(parts[0], c, trySplit=0):
+                break  # the rest goes on the next page
+            story[0:1] = parts[1:]
+            drawn += 1
         pages += 1
         end_page()
+        if not drawn and story:
+            raise ValueError("a block of text is too large for one page")
     return pages

@@ -273,3 +273,21 @@ def test_plan_slices():
     scale, rows = plan_slices(1080, 6000, 1453, 1867)
     assert scale == 1.0 and rows[0] == (0, 1867) and rows[-1][1] == 6000
     assert all(b > a for a, b in rows) and all(rows[i + 1][0] < rows[i][1] for i in range(len(rows) - 1))
+
+
+def test_long_case_flows_over_pages(lib, case, tmp_path):
+    """Checklist and index tables longer than a page split across pages (they used to loop forever)."""
+    for n in range(90):
+        path = tmp_path / f"{n}.png"
+        Image.new("RGB", (60, 40), (n, 0, 0)).save(path)
+        add(lib, case, path, "tracking_screenshot", f"轨迹截图 {n}")
+    result = export_pdf(lib, case.id, tmp_path / "long.pdf")
+    reader = PdfReader(tmp_path / "long.pdf")
+    assert result.pages == len(reader.pages) > 90 + 3
+    outline_titles = []
+
+    def walk(entries):
+        for entry in entries:
+            walk(entry) if isinstance(entry, list) else outline_titles.append(entry.title)
+    walk(reader.outline)
+    assert sum(t.startswith("证据 ") for t in outline_titles) == 90

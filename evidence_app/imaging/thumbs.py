@@ -1,0 +1,63 @@
+"""Thumbnails for the GUI, cached on disk in the library (`thumbs/`) so reopening a case is instant.
+
+Uses the same tricks as the export: JPEG draft mode (DCT scaling) while decoding, EXIF orientation, edits
+(crop, redaction, rotation) applied, so the agent sees what the export will show. PDFs: first page via pdfium.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+from evidence_app.core.model import EvidenceItem
+from evidence_app.imaging.prepare import ImageJob, prepare_image
+
+THUMB_PX = 320
+
+
+def thumb_key(item: EvidenceItem, size: int = THUMB_PX) -> str:
+    edits = json.dumps([item.rotation, item.crop.as_list() if item.crop else None,
+                        [r.as_list() for r in item.redactions], size])
+    return f"{item.sha256[:32]}-{hashlib.sha1(edits.encode()).hexdigest()[:12]}"
+
+
+def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THUMB_PX) -> Path:
+    """The cached thumbnail file for `item` (made now if missing). Raises on an undecodable file."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / f"{thumb_key(item, size)}.jpg"
+    if target.is_file():
+        return target
+    with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".tmp-") as tmp:
+        if item.is_pdf:
+            made = _pdf_first_page(source, Path(tmp) / "p.jpg", size)
+        else:
+            job = ImageJob(str(source), item.media_type, str(Path(tmp) / "t"), size, size, quality=82,
+                           orientation=item.orientation, rotation=item.rotation,
+                           crop=tuple(item.crop.as_list()) if item.crop else None,
+                           redactions=tuple(tuple(r.as_list()) for r in item.redactions), split=False)
+            made = Path(prepare_image(job).slices[0].path)
+            if made.suffix != ".jpg":
+                with Image.open(made) as img:
+                    img.convert("RGB").save(made.with_suffix(".jpg"), "JPEG", quality=85)
+                made = made.with_suffix(".jpg")
+        os.replace(made, target)
+    return target
+
+
+def _pdf_first_page(source: Path, target: Path, size: int) -> Path:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(source), password="")
+    try:
+        page = document[0]
+        width, height = page.get_size()
+        scale = size / max(width, height)
+        page.render(scale=scale, fill_color=(255, 255, 255, 255)).to_pil().convert("RGB").save(target, "JPEG", quality=85)
+    finally:
+        document.close()
+    return target

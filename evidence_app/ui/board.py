@@ -1,0 +1,107 @@
+"""The evidence board: thumbnails in exhibit order; drop files and folders, paste screenshots, drag to reorder,
+multi-select, change kind or caption inline or from the context menu, delete to the trash (Ctrl+Z undoes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu
+
+from evidence_app.ui.models import EvidenceModel
+
+
+class EvidenceBoard(QListView):
+    open_item = Signal(int)  # item id
+    delete_items = Signal(list)  # item ids
+    change_kind = Signal(list, str)  # item ids, kind
+    paste_image = Signal(object)  # QImage
+    paste_files = Signal(list)  # paths
+
+    def __init__(self, model: EvidenceModel, kinds: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.kinds = kinds  # (id, name)
+        self.setModel(model)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(150, 150))
+        self.setGridSize(QSize(190, 215))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Snap)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.doubleClicked.connect(lambda index: self.open_item.emit(index.data(EvidenceModel.ItemIdRole)))
+        self.setToolTip(self.tr("Drop files or folders here, or paste a screenshot with Ctrl+V"))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        return [i.data(EvidenceModel.ItemIdRole) for i in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        self.clearSelection()
+        model: EvidenceModel = self.model()
+        first = None
+        for item_id in ids:
+            row = model.row_of(item_id)
+            if row >= 0:
+                index = model.index(row)
+                self.selectionModel().select(index, self.selectionModel().SelectionFlag.Select)
+                first = first or index
+        if first is not None:
+            self.scrollTo(first)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Delete:
+            ids = self.selected_ids()
+            if ids:
+                self.delete_items.emit(ids)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid() \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self.open_item.emit(self.currentIndex().data(EvidenceModel.ItemIdRole))
+            return
+        super().keyPressEvent(event)
+
+    def paste(self) -> None:
+        """Ctrl+V: an image on the clipboard becomes a PNG item; copied files are added as files."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return
+        if mime.hasImage():
+            image = QGuiApplication.clipboard().image()
+            if not image.isNull():
+                self.paste_image.emit(image)
+                return
+        if mime.hasUrls():
+            paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                self.paste_files.emit(paths)
+
+    def _menu(self, pos) -> None:
+        ids = self.selected_ids()
+        menu = QMenu(self)
+        if ids:
+            menu.addAction(self.tr("Open"), lambda: self.open_item.emit(ids[0]))
+            if len(ids) == 1:
+                menu.addAction(self.tr("Edit caption"), lambda: self.edit(self.currentIndex()))
+            kinds = menu.addMenu(self.tr("Change kind"))
+            for kind_id, name in self.kinds:
+                action = QAction(name, kinds)
+                action.triggered.connect(lambda _=False, k=kind_id: self.change_kind.emit(ids, k))
+                kinds.addAction(action)
+            menu.addSeparator()
+            menu.addAction(self.tr("Move to trash"), lambda: self.delete_items.emit(ids))
+        menu.addAction(self.tr("Paste"), self.paste)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+

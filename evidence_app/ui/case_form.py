@@ -1,0 +1,205 @@
+"""The case's fields: order details, dispute, platform, status, timestamps, statement with a live count."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from evidence_app.core.model import TIME_FIELDS, Case
+from evidence_app.storage.library import Library, LibraryError
+from evidence_app.ui.models import status_label
+
+
+class OptionalDateTime(QWidget):
+    """A date-time picker that can be empty (a checkbox turns it on)."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox(self)
+        self.edit = QDateTimeEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setEnabled(False)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.toggled.connect(lambda _: self.changed.emit())
+        self.edit.editingFinished.connect(self.changed.emit)
+
+    def set_value(self, value: datetime | None, tz) -> None:
+        self.blockSignals(True)
+        self.enabled.blockSignals(True)
+        if value is None:
+            self.enabled.setChecked(False)
+            self.edit.setEnabled(False)
+            self.edit.setDateTime(QDateTime.currentDateTime())
+        else:
+            local = value.astimezone(tz)
+            self.enabled.setChecked(True)
+            self.edit.setEnabled(True)
+            self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+        self.enabled.blockSignals(False)
+        self.blockSignals(False)
+
+    def value(self, tz) -> datetime | None:
+        if not self.enabled.isChecked():
+            return None
+        qt = self.edit.dateTime()
+        d, t = qt.date(), qt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=tz)
+
+
+class CaseForm(QWidget):
+    """Edits one case; every change is saved at once through the library (nothing to lose on a crash)."""
+
+    saved = Signal(int)  # case id
+    error = Signal(str)
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.case: Case | None = None
+        self._loading = False
+        cat, lang = library.catalog, library.lang
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        details = QGroupBox(self.tr("Order and dispute"), self)
+        grid = QGridLayout(details)
+        self.title = QLineEdit(self)
+        self.order = QLineEdit(self)
+        self.refund = QLineEdit(self)
+        self.buyer = QLineEdit(self)
+        self.amount = QLineEdit(self)
+        self.scenario = QComboBox(self)
+        for scenario in cat.scenarios.values():
+            self.scenario.addItem(scenario.name(lang), scenario.id)
+            self.scenario.setItemData(self.scenario.count() - 1, scenario.description(lang), 3)  # tooltip
+        self.platform = QComboBox(self)
+        for platform in cat.platforms.values():
+            self.platform.addItem(platform.name(lang), platform.id)
+        self.status = QComboBox(self)
+        for status in ("draft", "ready", "submitted", "won", "lost"):
+            self.status.addItem(status_label(status), status)
+        self.imported = QCheckBox(self.tr("Imported goods"), self)
+        self.order.setPlaceholderText(self.tr("Order number"))
+        self.refund.setPlaceholderText(self.tr("Refund number"))
+        self.amount.setPlaceholderText("0.00")
+        rows = [(self.tr("Title"), self.title, self.tr("Dispute"), self.scenario),
+                (self.tr("Order"), self.order, self.tr("Platform"), self.platform),
+                (self.tr("Refund"), self.refund, self.tr("Status"), self.status),
+                (self.tr("Buyer"), self.buyer, self.tr("Amount"), self.amount)]
+        for row, (l1, w1, l2, w2) in enumerate(rows):
+            grid.addWidget(QLabel(l1), row, 0)
+            grid.addWidget(w1, row, 1)
+            grid.addWidget(QLabel(l2), row, 2)
+            grid.addWidget(w2, row, 3)
+        grid.addWidget(self.imported, len(rows), 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        outer.addWidget(details)
+
+        times = QGroupBox(self.tr("Key times"), self)
+        tgrid = QGridLayout(times)
+        labels = {"paid_at": self.tr("Paid"), "pickup_at": self.tr("First pickup scan"),
+                  "signed_at": self.tr("Signed"), "refund_at": self.tr("Refund requested"),
+                  "requested_at": self.tr("Evidence requested"), "due_at": self.tr("Evidence due")}
+        self.times: dict[str, OptionalDateTime] = {}
+        for n, name in enumerate(TIME_FIELDS):
+            widget = OptionalDateTime(self)
+            self.times[name] = widget
+            tgrid.addWidget(QLabel(labels[name]), n // 2, (n % 2) * 2)
+            tgrid.addWidget(widget, n // 2, (n % 2) * 2 + 1)
+            widget.changed.connect(self._save)
+        tgrid.setColumnStretch(1, 1)
+        tgrid.setColumnStretch(3, 1)
+        outer.addWidget(times)
+
+        statement_box = QGroupBox(self.tr("Statement to the platform (申诉说明)"), self)
+        slayout = QVBoxLayout(statement_box)
+        self.statement = QPlainTextEdit(self)
+        self.statement.setPlaceholderText(self.tr("What happened, in a few sentences, pointing at the exhibits"))
+        self.statement.setFixedHeight(90)
+        self.count = QLabel(self)
+        slayout.addWidget(self.statement)
+        slayout.addWidget(self.count)
+        outer.addWidget(statement_box)
+
+        for edit in (self.title, self.order, self.refund, self.buyer, self.amount):
+            edit.editingFinished.connect(self._save)
+        for combo in (self.scenario, self.platform, self.status):
+            combo.currentIndexChanged.connect(self._save)
+        self.imported.toggled.connect(self._save)
+        self.statement.textChanged.connect(self._update_count)
+        self.statement.textChanged.connect(self._save_statement)
+        self.setEnabled(False)
+
+    def set_case(self, case: Case | None) -> None:
+        self.case = case
+        self.setEnabled(case is not None)
+        if case is None:
+            return
+        self._loading = True
+        tz = self.library.tz
+        self.title.setText(case.title)
+        self.order.setText(case.order_no)
+        self.refund.setText(case.refund_no)
+        self.buyer.setText(case.buyer)
+        self.amount.setText(case.amount)
+        self.scenario.setCurrentIndex(self.scenario.findData(case.scenario))
+        self.platform.setCurrentIndex(self.platform.findData(case.platform))
+        self.status.setCurrentIndex(self.status.findData(case.status.value))
+        self.imported.setChecked(case.imported)
+        for name, widget in self.times.items():
+            widget.set_value(getattr(case, name), tz)
+        if self.statement.toPlainText() != case.statement:
+            self.statement.setPlainText(case.statement)
+        self._loading = False
+        self._update_count()
+
+    def limit(self) -> int:
+        if self.case is None:
+            return 0
+        platform = self.library.catalog.platforms.get(self.case.platform)
+        return platform.statement_limit if platform else 500
+
+    def _update_count(self) -> None:
+        used, limit = len(self.statement.toPlainText()), self.limit()
+        over = used > limit
+        self.count.setText(self.tr("%1 / %2 characters").replace("%1", str(used)).replace("%2", str(limit))
+                           + ("  " + self.tr("over the platform's limit") if over else ""))
+        self.count.setStyleSheet("color: #b91c1c;" if over else "color: #6b7280;")
+
+    def _save_statement(self) -> None:
+        if self._loading or self.case is None:
+            return
+        self.case = self.library.update_case(self.case.id, statement=self.statement.toPlainText())
+        self.saved.emit(self.case.id)
+
+    def _save(self) -> None:
+        if self._loading or self.case is None:
+            return
+        try:
+            _, amount = self.library.parse_field("amount", self.amount.text())
+            values = {"title": self.title.text().strip(), "order_no": self.order.text().strip(),
+                      "refund_no": self.refund.text().strip(), "buyer": self.buyer.text().strip(), "amount": amount,
+                      "scenario": self.scenario.currentData(), "platform": self.platform.currentData(),
+                      "status": self.library.parse_field("status", self.status.currentData())[1],
+                      "imported": self.imported.isChecked()}
+            tz = self.library.tz
+            for name, widget in self.times.items():
+                values[name] = widget.value(tz)
+        except LibraryError as exc:
+            self.error.emit(str(exc))
+            return
+        self.case = self.library.update_case(self.case.id, **values)
+        self._update_count()
+        self.saved.emit(self.case.id)
+
+

@@ -1,0 +1,197 @@
+"""Export dialog: preset (print / compact under a size budget / upload images), output path remembered per case,
+progress bar and cancel, then open, show in folder, and a preview of the bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout)
+
+from evidence_app.export.model import ExportResult
+from evidence_app.storage.library import Library
+from evidence_app.ui.preview import PdfPreview
+from evidence_app.ui.workers import ExportWorker
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, library: Library, case_id: int, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.library, self.case_id, self.settings = library, case_id, settings
+        self.worker: ExportWorker | None = None
+        self.result: ExportResult | None = None
+        self.setWindowTitle(self.tr("Export evidence bundle"))
+        self.resize(900, 700)
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        self.print_button = QRadioButton(self.tr("PDF for printing (200 dpi)"), self)
+        self.compact_button = QRadioButton(self.tr("Compact PDF under"), self)
+        self.images_button = QRadioButton(self.tr("Upload images, each under"), self)
+        self.group = QButtonGroup(self)
+        for n, button in enumerate((self.print_button, self.compact_button, self.images_button)):
+            self.group.addButton(button, n)
+        self.budget = QDoubleSpinBox(self)
+        self.budget.setRange(0.5, 100)
+        self.budget.setValue(5.0)
+        self.budget.setSuffix(" MB")
+        self.max_kb = QSpinBox(self)
+        self.max_kb.setRange(100, 10000)
+        self.max_kb.setValue(500)
+        self.max_kb.setSuffix(" KB")
+        grid.addWidget(self.print_button, 0, 0)
+        grid.addWidget(self.compact_button, 1, 0)
+        grid.addWidget(self.budget, 1, 1)
+        grid.addWidget(self.images_button, 2, 0)
+        grid.addWidget(self.max_kb, 2, 1)
+        self.path = QLineEdit(self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        path_row = QHBoxLayout()
+        path_row.addWidget(QLabel(self.tr("Save to")))
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.start = QPushButton(self.tr("Export"), self)
+        self.start.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.folder_button = QPushButton(self.tr("Show in folder"), self)
+        self.open_button.setEnabled(False)
+        self.folder_button.setEnabled(False)
+        close = QPushButton(self.tr("Close"), self)
+        for widget in (self.start, self.cancel_button, self.open_button, self.folder_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        self.preview = PdfPreview(self)
+        layout.addLayout(grid)
+        layout.addLayout(path_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        layout.addWidget(self.preview, 1)
+
+        preset = library.setting("default_preset")
+        {"print": self.print_button, "compact": self.compact_button, "images": self.images_button}.get(
+            preset, self.print_button).setChecked(True)
+        self.path.setText(self._remembered_path())
+        self.group.idToggled.connect(lambda _id, on: on and self._preset_changed())
+        browse.clicked.connect(self._browse)
+        self.start.clicked.connect(self.run_export)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self._open)
+        self.folder_button.clicked.connect(self._show_folder)
+        close.clicked.connect(self.reject)
+
+    def mode(self) -> str:
+        return ("print", "compact", "images")[self.group.checkedId()]
+
+    def _key(self) -> str:
+        return f"export_path/{self.library.root}/{self.case_id}/{'images' if self.mode() == 'images' else 'pdf'}"
+
+    def _default_path(self) -> str:
+        case = self.library.case(self.case_id)
+        name = f"举证材料_{case.order_no or case.id}"
+        base = Path.home() / "Documents"
+        base = base if base.is_dir() else Path.home()
+        return str(base / (name if self.mode() == "images" else name + ".pdf"))
+
+    def _remembered_path(self) -> str:
+        return str(self.settings.value(self._key(), "") or self._default_path())
+
+    def _preset_changed(self) -> None:
+        self.path.setText(self._remembered_path())
+
+    def _browse(self) -> None:
+        if self.mode() == "images":
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the upload images"), self.path.text())
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle"), self.path.text(), "PDF (*.pdf)")
+        if chosen:
+            self.path.setText(chosen)
+
+    def run_export(self) -> None:
+        target = Path(self.path.text().strip())
+        if not str(target):
+            self.status.setText(self.tr("Choose where to save the export."))
+            return
+        if self.mode() != "images" and target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+            self.path.setText(str(target))
+        self.settings.setValue(self._key(), str(target))
+        self.worker = ExportWorker(self.library, self.case_id, target, self.mode(),
+                                   int(self.budget.value() * 1_000_000), self.max_kb.value())
+        self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.start.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.open_button.setEnabled(False)
+        self.folder_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Exporting…"))
+        QThreadPool.globalInstance().start(self.worker)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.status.setText(what)
+
+    def _finished(self, result: ExportResult) -> None:
+        self.worker = None
+        self.result = result
+        self.start.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.open_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        if result.files:
+            text = self.tr("%1 images written to %2").replace("%1", str(len(result.files))).replace("%2", str(result.path))
+        else:
+            text = (self.tr("%1 pages, %2 MB").replace("%1", str(result.pages))
+                    .replace("%2", f"{result.bytes / 1e6:.1f}") + f" — {result.path}")
+            self.preview.load(str(result.path))
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        self.status.setText(text)
+        self.exported.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.worker = None
+        self.start.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        cancelled = "cancelled" in message
+        self.status.setText(self.tr("Export cancelled; nothing was written.") if cancelled
+                            else self.tr("Export failed: %1").replace("%1", message))
+
+    def _open(self) -> None:
+        if self.result:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+
+    def _show_folder(self) -> None:
+        if self.result:
+            folder = self.result.path if self.result.path.is_dir() else self.result.path.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+        super().reject()

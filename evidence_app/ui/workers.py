@@ -1,0 +1,126 @@
+"""Background work off the GUI thread (QThreadPool): importing files, thumbnails, exports.
+Each worker reports through Qt signals, which arrive on the GUI thread; each can be cancelled."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from evidence_app.storage.library import AddResult, Library
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, what
+    item_added = Signal(object)  # AddResult
+    thumb_ready = Signal(int, str)  # item id, thumbnail path
+    finished = Signal(object)  # result
+    failed = Signal(str)  # one-line message
+
+
+class Worker(QRunnable):
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(True)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # noqa: BLE001 - reported to the user as one line, details to stderr
+            traceback.print_exc()
+            self.signals.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            return
+        self.signals.finished.emit(result)
+
+    def work(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def expand_paths(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+class ImportWorker(Worker):
+    """Adds files (folders expanded) to a case, one by one; results are reported as they come."""
+
+    def __init__(self, library: Library, case_id: int, paths: list[str], kind: str, caption: str = "",
+                 names: dict[str, str] | None = None):
+        super().__init__()
+        self.library, self.case_id, self.kind, self.caption = library, case_id, kind, caption
+        self.paths = paths
+        self.names = names or {}
+
+    def work(self) -> list[AddResult]:
+        files = expand_paths(self.paths)
+        results = []
+        for done, path in enumerate(files, 1):
+            if self.cancelled:
+                break
+            result = self.library.add_file(self.case_id, path, self.kind, self.caption,
+                                           original_name=self.names.get(str(path)))
+            results.append(result)
+            self.signals.item_added.emit(result)
+            self.signals.progress.emit(done, len(files), path.name)
+        return results
+
+
+class ThumbWorker(Worker):
+    """Makes (or finds in the disk cache) the thumbnails of some items."""
+
+    def __init__(self, library: Library, item_ids: list[int]):
+        super().__init__()
+        self.library, self.item_ids = library, item_ids
+
+    def work(self) -> None:
+        from evidence_app.imaging.thumbs import thumbnail
+
+        cache = self.library.root / "thumbs"
+        for item_id in self.item_ids:
+            if self.cancelled:
+                return
+            try:
+                item = self.library.item(item_id)
+                path = thumbnail(self.library.file_path(item), item, cache)
+            except Exception:  # noqa: BLE001 - a broken file shows no thumbnail; export names it
+                continue
+            self.signals.thumb_ready.emit(item_id, str(path))
+
+
+class ExportWorker(Worker):
+    def __init__(self, library: Library, case_id: int, target: Path, mode: str, budget: int = 5_000_000,
+                 max_kb: int = 500):
+        super().__init__()
+        self.library, self.case_id, self.target, self.mode = library, case_id, target, mode
+        self.budget, self.max_kb = budget, max_kb
+
+    def work(self):
+        def progress(done: int, total: int, what: str) -> None:
+            self.signals.progress.emit(done, total, what)
+
+        if self.mode == "images":
+            from evidence_app.export.upload import export_images
+
+            return export_images(self.library, self.case_id, self.target, self.max_kb, progress=progress,
+                                 cancelled=lambda: self.cancelled)
+        from evidence_app.export.bundle import export_pdf
+
+        return export_pdf(self.library, self.case_id, self.target, self.mode, self.budget, progress=progress,
+                          cancelled=lambda: self.cancelled)
