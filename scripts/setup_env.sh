@@ -9,3 +9,9 @@ if [ ! -x "$root/.venv/bin/python" ]; then
 fi
 "$root/.venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
 "$root/.venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[$extras]"
+# Qt translations: the .ts sources are in git, the .qm files are built here.
+if [ -x "$root/.venv/bin/pyside6-lrelease" ]; then
+  for ts in "$root"/resources/translations/*.ts; do
+    "$root/.venv/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+  done
+fi

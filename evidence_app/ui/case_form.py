@@ -44,7 +44,7 @@ class OptionalDateTime(QWidget):
             local = value.astimezone(tz)
             self.enabled.setChecked(True)
             self.edit.setEnabled(True)
-            self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+            self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
         self.enabled.blockSignals(False)
         self.blockSignals(False)
 
@@ -125,7 +125,7 @@ class CaseForm(QWidget):
         slayout = QVBoxLayout(statement_box)
         self.statement = QPlainTextEdit(self)
         self.statement.setPlaceholderText(self.tr("What happened, in a few sentences, pointing at the exhibits"))
-        self.statement.setFixedHeight(90)
+        self.statement.setFixedHeight(72)
         self.count = QLabel(self)
         slayout.addWidget(self.statement)
         slayout.addWidget(self.count)

@@ -115,12 +115,14 @@ class ChecklistPanel(QWidget):
         for req in result.requirements:
             level = self.tr("Required") if req.requirement.level == "required" else self.tr("Recommended")
             mark = "✓" if req.met else ("✗" if req.requirement.level == "required" else "○")
-            kinds = " / ".join(cat.kind_name(k, lang) for k in req.requirement.kinds)
-            node = QTreeWidgetItem([f"{mark}  [{level}] {kinds}"])
+            names = [cat.kind_name(k, lang) for k in req.requirement.kinds]
+            lines = [" / ".join(names[n:n + 2]) for n in range(0, len(names), 2)]  # short lines: the panel is narrow
+            node = QTreeWidgetItem([f"{mark} [{level}] " + ("\n      ".join(lines))])
             node.setData(0, Qt.ItemDataRole.UserRole, req.requirement.id)
             node.setForeground(0, QBrush(GREEN if req.met else (RED if req.requirement.level == "required" else AMBER)))
             node.setToolTip(0, f"{req.requirement.rule}\n{req.requirement.explain(lang)}\n{req.message}")
-            rule = QTreeWidgetItem([f"{self.tr('Rule')}: {req.requirement.rule}"])
+            rule_label = self.tr("Rule")
+            rule = QTreeWidgetItem([f"{rule_label}: {req.requirement.rule}"])
             rule.setToolTip(0, req.requirement.explain(lang))
             message = QTreeWidgetItem([req.message])
             message.setToolTip(0, req.message)

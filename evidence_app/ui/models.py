@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex,
+                            QSize, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from evidence_app.core.deadlines import effective_due
@@ -18,15 +18,9 @@ ITEM_MIME = "application/x-evidence-item-ids"
 RED, AMBER = QColor("#fde2e1"), QColor("#fff1cc")
 
 
-def tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Models", text)
-
-
 def status_label(status: str) -> str:
-    return {"draft": tr("Draft"), "ready": tr("Ready"), "submitted": tr("Submitted"), "won": tr("Won"),
-            "lost": tr("Lost")}.get(status, status)
+    return {"draft": QCoreApplication.translate("Models", "Draft"), "ready": QCoreApplication.translate("Models", "Ready"), "submitted": QCoreApplication.translate("Models", "Submitted"), "won": QCoreApplication.translate("Models", "Won"),
+            "lost": QCoreApplication.translate("Models", "Lost")}.get(status, status)
 
 
 class CaseListModel(QAbstractTableModel):
@@ -66,7 +60,7 @@ class CaseListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("Deadline"), tr("Order"), tr("Buyer"), tr("Dispute"), tr("Platform"), tr("Status")][section]
+            return [QCoreApplication.translate("Models", "Deadline"), QCoreApplication.translate("Models", "Order"), QCoreApplication.translate("Models", "Buyer"), QCoreApplication.translate("Models", "Dispute"), QCoreApplication.translate("Models", "Platform"), QCoreApplication.translate("Models", "Status")][section]
         return None
 
     def _badge(self, case: Case) -> tuple[str, QColor | None]:
@@ -78,9 +72,9 @@ class CaseListModel(QAbstractTableModel):
         hours = (due - self.now()).total_seconds() / 3600
         text = due.astimezone(self.library.tz).strftime("%m-%d %H:%M")
         if hours < 0:
-            return tr("Overdue") + " " + text, RED
+            return QCoreApplication.translate("Models", "Overdue") + " " + text, RED
         if hours <= 24:
-            return tr("%1 · %2 h left").replace("%1", text).replace("%2", str(max(1, round(hours)))), AMBER
+            return QCoreApplication.translate("Models", "%1 · %2 h left").replace("%1", text).replace("%2", str(max(1, round(hours)))), AMBER
         return text, None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -101,7 +95,7 @@ class CaseListModel(QAbstractTableModel):
             if column == "platform":
                 return self.library.catalog.platform_name(case.platform, lang)
             if column == "status":
-                return status_label(case.status.value) + (" · " + tr("Sample") if case.is_sample else "")
+                return status_label(case.status.value) + (" · " + QCoreApplication.translate("Models", "Sample") if case.is_sample else "")
         if role == Qt.ItemDataRole.BackgroundRole and column == "deadline":
             color = self._badge(case)[1]
             return QBrush(color) if color else None
@@ -216,7 +210,7 @@ class EvidenceModel(QAbstractListModel):
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             kind = self.library.catalog.kind_name(item.kind, self.library.lang)
-            label = tr("Exhibit %1").replace("%1", str(self.exhibit_number(item.id)))
+            label = QCoreApplication.translate("Models", "Exhibit %1").replace("%1", str(self.exhibit_number(item.id)))
             return f"{label} · {kind}\n{item.caption or item.original_name}"
         if role == Qt.ItemDataRole.EditRole:
             return item.caption
@@ -225,6 +219,8 @@ class EvidenceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             size = f"{item.width}×{item.height}" if item.width else f"PDF {item.page_count}p"
             return f"{item.original_name}\n{size}\nSHA-256 {item.sha256[:12]}"
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return QSize(180, 205)
         if role == self.ItemIdRole:
             return item.id
         if role == self.KindRole:

@@ -1,0 +1,266 @@
+"""Evidence viewer: large view with zoom and pan, rotate, crop, and redaction rectangles that every export
+blacks out. Edits are stored beside the item; the original file is never touched. Left/Right: previous/next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene,
+                               QGraphicsView, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout)
+
+from evidence_app.core.model import EvidenceItem, Redaction
+from evidence_app.storage.library import Library
+
+MAX_VIEW_PX = 2400
+
+
+def load_upright(library: Library, item: EvidenceItem) -> QImage:
+    """The item as it looks upright (EXIF applied, no agent edits), at most MAX_VIEW_PX on its long side."""
+    from PIL import Image, ImageOps
+
+    from evidence_app.imaging.probe import ensure_heif
+
+    path = library.file_path(item)
+    if item.is_pdf:
+        import pypdfium2 as pdfium
+
+        document = pdfium.PdfDocument(str(path), password="")
+        try:
+            page = document[0]
+            w, h = page.get_size()
+            img = page.render(scale=min(3.0, MAX_VIEW_PX / max(w, h)), fill_color=(255, 255, 255, 255)).to_pil()
+        finally:
+            document.close()
+    else:
+        ensure_heif()
+        with Image.open(path) as src:
+            if src.format == "JPEG":
+                src.draft("RGB", (MAX_VIEW_PX, MAX_VIEW_PX))
+            src.load()
+            img = ImageOps.exif_transpose(src.convert("RGB") if src.mode not in ("RGB", "RGBA") else src)
+            img.thumbnail((MAX_VIEW_PX, MAX_VIEW_PX))
+    img = img.convert("RGBA")
+    data = img.tobytes("raw", "RGBA")
+    return QImage(data, img.width, img.height, img.width * 4, QImage.Format.Format_RGBA8888).copy()
+
+
+class Canvas(QGraphicsView):
+    rect_drawn = Signal(QRectF)  # in upright image pixels
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QBrush(QColor("#374151")))
+        self.pixmap_item: QGraphicsPixmapItem | None = None
+        self.mode = "pan"
+        self._start: QPointF | None = None
+        self._rubber: QGraphicsRectItem | None = None
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag if mode == "pan" else QGraphicsView.DragMode.NoDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if mode != "pan" else Qt.CursorShape.OpenHandCursor)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.scale(factor, factor)
+
+    def fit(self) -> None:
+        if self.pixmap_item is not None:
+            self.fitInView(self.pixmap_item.sceneBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def image_point(self, view_pos) -> QPointF:
+        assert self.pixmap_item is not None
+        return self.pixmap_item.mapFromScene(self.mapToScene(view_pos))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.mode != "pan" and self.pixmap_item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._start = self.image_point(event.position().toPoint())
+            self._rubber = QGraphicsRectItem(QRectF(self._start, self._start), self.pixmap_item)
+            self._rubber.setPen(QPen(QColor("#f59e0b"), 0, Qt.PenStyle.DashLine))
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._start is not None and self._rubber is not None:
+            self._rubber.setRect(QRectF(self._start, self.image_point(event.position().toPoint())).normalized())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._start is not None and self._rubber is not None:
+            rect = QRectF(self._start, self.image_point(event.position().toPoint())).normalized()
+            self.scene().removeItem(self._rubber)
+            self._start, self._rubber = None, None
+            if rect.width() >= 2 and rect.height() >= 2:
+                self.rect_drawn.emit(rect)
+            return
+        super().mouseReleaseEvent(event)
+
+
+class EvidenceViewer(QDialog):
+    changed = Signal(int)  # item id whose edits changed
+    navigate = Signal(int)  # item id now shown
+
+    def __init__(self, library: Library, item_ids: list[int], current: int, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.item_ids = item_ids
+        self.index = item_ids.index(current) if current in item_ids else 0
+        self.item: EvidenceItem | None = None
+        self.scale = 1.0
+        self.setWindowTitle(self.tr("Evidence viewer"))
+        self.resize(1100, 800)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.mode_group = QButtonGroup(self)
+        self.pan_button = self._tool(self.tr("Pan"), checkable=True)
+        self.redact_button = self._tool(self.tr("Redact"), checkable=True)
+        self.crop_button = self._tool(self.tr("Crop"), checkable=True)
+        for n, button in enumerate((self.pan_button, self.redact_button, self.crop_button)):
+            self.mode_group.addButton(button, n)
+        self.pan_button.setChecked(True)
+        buttons = [self._tool(self.tr("Zoom in"), self._zoom_in), self._tool(self.tr("Zoom out"), self._zoom_out),
+                   self._tool(self.tr("Fit"), lambda: self.canvas.fit()),
+                   self._tool(self.tr("Rotate left"), lambda: self.rotate(-90)),
+                   self._tool(self.tr("Rotate right"), lambda: self.rotate(90)),
+                   self.pan_button, self.redact_button, self.crop_button,
+                   self._tool(self.tr("Clear redactions"), self.clear_redactions),
+                   self._tool(self.tr("Clear crop"), self.clear_crop)]
+        bar.addWidget(self.title, 1)
+        for button in buttons:
+            bar.addWidget(button)
+        self.canvas = Canvas(self)
+        self.hint = QLabel(self.tr("Black boxes are burned into every export; the original file is never changed. "
+                                   "←/→: previous/next"), self)
+        self.hint.setStyleSheet("color: #6b7280;")
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.hint)
+        self.mode_group.idToggled.connect(self._mode)
+        self.canvas.rect_drawn.connect(self._rect_drawn)
+        QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.next)
+        QShortcut(QKeySequence(Qt.Key.Key_Left), self, self.previous)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, self._zoom_in)
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, self._zoom_out)
+        self.show_item()
+
+    def _tool(self, text: str, slot=None, checkable: bool = False) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setCheckable(checkable)
+        if slot:
+            button.clicked.connect(slot)
+        return button
+
+    def _mode(self, button_id: int, on: bool) -> None:
+        if on:
+            self.canvas.set_mode(("pan", "redact", "crop")[button_id])
+
+    def _zoom_in(self) -> None:
+        self.canvas.scale(1.25, 1.25)
+
+    def _zoom_out(self) -> None:
+        self.canvas.scale(0.8, 0.8)
+
+    def show_item(self) -> None:
+        self.item = self.library.item(self.item_ids[self.index])
+        item = self.item
+        image = load_upright(self.library, item)
+        scene = self.canvas.scene()
+        scene.clear()
+        pixmap_item = scene.addPixmap(QPixmap.fromImage(image))
+        # item coordinates = upright pixels of the original, whatever size we decoded
+        self.scale = (item.width / image.width()) if item.width else 1.0
+        pixmap_item.setScale(self.scale)
+        pixmap_item.setTransformOriginPoint(0, 0)
+        self.canvas.pixmap_item = pixmap_item
+        self._draw_edits()
+        number = self.index + 1
+        kind = self.library.catalog.kind_name(item.kind, self.library.lang)
+        self.title.setText(f"{number}/{len(self.item_ids)} · {kind} · {item.caption or item.original_name}")
+        editable = not item.is_pdf
+        self.redact_button.setEnabled(editable)
+        self.crop_button.setEnabled(editable)
+        self.canvas.fit()
+        self.navigate.emit(item.id)
+
+    def _draw_edits(self) -> None:
+        item, pixmap_item = self.item, self.canvas.pixmap_item
+        if item is None or pixmap_item is None:
+            return
+        for child in pixmap_item.childItems():
+            self.canvas.scene().removeItem(child)
+        inverse = 1 / self.scale
+        for box in item.redactions:
+            rect = QGraphicsRectItem(QRectF(box.x * inverse, box.y * inverse, box.w * inverse, box.h * inverse),
+                                     pixmap_item)
+            rect.setBrush(QBrush(QColor(0, 0, 0)))
+            rect.setPen(QPen(Qt.PenStyle.NoPen))
+        if item.crop:
+            c = item.crop
+            rect = QGraphicsRectItem(QRectF(c.x * inverse, c.y * inverse, c.w * inverse, c.h * inverse), pixmap_item)
+            rect.setPen(QPen(QColor("#22c55e"), 0, Qt.PenStyle.DashLine))
+        # the agent's rotation, shown as it will be exported
+        bounds = pixmap_item.boundingRect()
+        pixmap_item.setTransformOriginPoint(bounds.center())
+        pixmap_item.setRotation(item.rotation)
+
+    def _rect_drawn(self, rect: QRectF) -> None:
+        if self.item is None:
+            return
+        s = self.scale
+        box = Redaction(max(0, round(rect.x() * s)), max(0, round(rect.y() * s)), round(rect.width() * s),
+                        round(rect.height() * s))
+        if self.item.width:
+            box.w = min(box.w, self.item.width - box.x)
+            box.h = min(box.h, self.item.height - box.y)
+        if box.w <= 0 or box.h <= 0:
+            return
+        if self.canvas.mode == "redact":
+            self.item = self.library.update_item(self.item.id, redactions=[*self.item.redactions, box])
+        else:
+            self.item = self.library.update_item(self.item.id, crop=box)
+        self._draw_edits()
+        self.changed.emit(self.item.id)
+
+    def add_redaction(self, box: Redaction) -> None:
+        """Used by keyboard-free callers and tests: same as drawing a box."""
+        assert self.item is not None
+        self.item = self.library.update_item(self.item.id, redactions=[*self.item.redactions, box])
+        self._draw_edits()
+        self.changed.emit(self.item.id)
+
+    def clear_redactions(self) -> None:
+        if self.item and self.item.redactions:
+            self.item = self.library.update_item(self.item.id, redactions=[])
+            self._draw_edits()
+            self.changed.emit(self.item.id)
+
+    def clear_crop(self) -> None:
+        if self.item and self.item.crop:
+            self.item = self.library.update_item(self.item.id, crop=None)
+            self._draw_edits()
+            self.changed.emit(self.item.id)
+
+    def rotate(self, degrees: int) -> None:
+        if self.item is None:
+            return
+        self.item = self.library.update_item(self.item.id, rotation=(self.item.rotation + degrees) % 360)
+        self._draw_edits()
+        self.changed.emit(self.item.id)
+
+    def next(self) -> None:
+        if self.index + 1 < len(self.item_ids):
+            self.index += 1
+            self.show_item()
+
+    def previous(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self.show_item()

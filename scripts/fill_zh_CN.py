@@ -1,0 +1,94 @@
+"""Fills the zh_CN translations in resources/translations/evidence_app_zh_CN.ts that lupdate left unfinished.
+
+    .venv/bin/pyside6-lupdate evidence_app/ui/*.py -ts resources/translations/evidence_app_zh_CN.ts
+    .venv/bin/python scripts/fill_zh_CN.py
+
+The .ts file is the source of truth (Qt Linguist edits it too); this table only seeds new strings.
+"""
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH = {
+    "Draft": "草稿", "Ready": "待提交", "Submitted": "已提交", "Won": "胜诉", "Lost": "败诉",
+    "Deadline": "截止", "Order": "订单号", "Buyer": "买家", "Dispute": "争议类型", "Platform": "平台", "Status": "状态",
+    "Overdue": "已逾期", "%1 · %2 h left": "%1 · 剩 %2 小时", "Sample": "示例", "Exhibit %1": "证据 %1",
+    "Order and dispute": "订单与争议", "Imported goods": "进口商品", "Order number": "订单号", "Refund number": "退款编号",
+    "Title": "标题", "Refund": "退款编号", "Amount": "金额", "Key times": "关键时间", "Paid": "付款时间",
+    "First pickup scan": "揽收时间", "Signed": "签收时间", "Refund requested": "退款申请时间",
+    "Evidence requested": "平台要求举证", "Evidence due": "举证截止",
+    "Statement to the platform (申诉说明)": "申诉说明",
+    "What happened, in a few sentences, pointing at the exhibits": "简要说明经过,并指明对应的证据编号",
+    "%1 / %2 characters": "%1 / %2 字", "over the platform's limit": "超出平台字数限制",
+    "Add files for this requirement…": "为此项添加文件…", "%1/%2 required items in place": "%1/%2 项必需材料已齐",
+    "Required": "必需", "Recommended": "建议", "Rule": "依据",
+    "Drop files or folders here, or paste a screenshot with Ctrl+V": "把文件或文件夹拖到这里,或按 Ctrl+V 粘贴截图",
+    "Open": "打开", "Edit caption": "编辑说明", "Change kind": "更改类型", "Move to trash": "移到回收站", "Paste": "粘贴",
+    "Evidence viewer": "查看证据", "Pan": "拖动", "Redact": "涂黑", "Crop": "裁剪", "Zoom in": "放大", "Zoom out": "缩小",
+    "Fit": "适应窗口", "Rotate left": "向左旋转", "Rotate right": "向右旋转", "Clear redactions": "清除涂黑",
+    "Clear crop": "取消裁剪",
+    "Black boxes are burned into every export; the original file is never changed. ←/→: previous/next":
+        "涂黑区域会在所有导出中被彻底遮盖;原文件不会被修改。←/→:上一份/下一份",
+    "Export evidence bundle": "导出举证材料", "PDF for printing (200 dpi)": "打印版 PDF(200 dpi)",
+    "Compact PDF under": "压缩版 PDF,不超过", "Upload images, each under": "上传图片,每张不超过", "Browse…": "浏览…",
+    "Save to": "保存到", "Export": "导出", "Cancel": "取消", "Show in folder": "打开所在文件夹", "Close": "关闭",
+    "Folder for the upload images": "上传图片的保存文件夹", "Save the bundle": "保存举证材料",
+    "Choose where to save the export.": "请选择保存位置。", "Exporting…": "正在导出…", "Cancelling…": "正在取消…",
+    "%1 images written to %2": "已生成 %1 张图片:%2", "%1 pages, %2 MB": "共 %1 页,%2 MB",
+    "Export cancelled; nothing was written.": "已取消导出,没有写入任何文件。", "Export failed: %1": "导出失败:%1",
+    "Evidence Assistant 举证助手": "举证助手", "Search order, refund, buyer, title, statement": "搜索订单号、退款编号、买家、标题、说明",
+    "All statuses": "全部状态", "All platforms": "全部平台", "New case": "新建案例",
+    "<h2>Welcome to 举证助手</h2><p>Collect the proof for a dispute, check it against what the platform's rules "
+    "require, and export one bundle ready to submit.</p>":
+        "<h2>欢迎使用举证助手</h2><p>按争议类型收集证据,对照平台规则检查是否齐全,一键导出可直接提交的举证材料。</p>",
+    "Open the sample case (示例案例)": "打开示例案例", "Create a new case": "新建案例",
+    "This is the sample case: invented data to show how a finished case looks. Export it to see a bundle.":
+        "这是示例案例:数据均为虚构,用来展示一个完整案例的样子。试试导出,看看生成的举证材料。",
+    "Evidence": "证据", "All kinds": "全部类型", "Add files…": "添加文件…", "Paste screenshot": "粘贴截图",
+    "Export bundle…": "导出举证材料…", "&File": "文件(&F)", "Import case archive (.evpack)…": "导入案例包(.evpack)…",
+    "Save case archive (.evpack)…": "保存案例包(.evpack)…", "Move case to trash": "将案例移到回收站", "Quit": "退出",
+    "&Edit": "编辑(&E)", "Undo": "撤销", "Redo": "重做", "Find case": "查找案例", "Settings…": "设置…", "&Help": "帮助(&H)",
+    "Create the sample case": "创建示例案例", "About": "关于",
+    "Case moved to the trash (evidence-app restore-case %1 brings it back)":
+        "案例已移到回收站(可用 evidence-app restore-case %1 恢复)",
+    "Add %n file(s) as…": "将 %n 个文件添加为…",
+    "Still adding the previous files; try again when they are in.": "上一批文件还在添加中,请稍后再试。",
+    "Adding %1 (%2/%3)": "正在添加 %1(%2/%3)", "%1 file(s) added": "已添加 %1 个文件",
+    "%1 already in the case": "%1 个已在案例中", "Duplicate: %1 is the same as exhibit %2": "重复:%1 与证据 %2 相同",
+    "Refused: %1: %2": "未添加:%1:%2", "Adding files failed: %1": "添加文件失败:%1", "Add evidence files": "添加证据文件",
+    "Could not read the image on the clipboard": "无法读取剪贴板中的图片",
+    "Moved to the trash. Ctrl+Z to undo.": "已移到回收站。按 Ctrl+Z 撤销。", "Import case archive": "导入案例包",
+    "Import refused: %1": "导入被拒绝:%1", "Save case archive": "保存案例包", "Saved %1": "已保存 %1",
+    "Library folder": "证据库文件夹", "The new library folder is used from the next start.": "新的证据库文件夹将在下次启动时生效。",
+    "Library: %1": "证据库:%1", "What is the dispute about?": "争议类型是什么?", "Cannot open the PDF": "无法打开 PDF",
+    "Settings": "设置", "PDF for printing": "打印版 PDF", "Compact PDF": "压缩版 PDF", "Upload images": "上传图片",
+    "Shop name": "店铺名称", "Default platform": "默认平台", "Time zone": "时区", "Language": "界面语言",
+    "Default export": "默认导出方式", "Move %1 item(s) to the trash": "将 %1 份证据移到回收站",
+    "Reorder exhibits": "调整证据顺序",
+}
+
+
+def main() -> int:
+    path = Path(__file__).resolve().parents[1] / "resources" / "translations" / "evidence_app_zh_CN.ts"
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if translation is None or translation.get("type") not in ("unfinished", None) or \
+                (translation.text and translation.get("type") is None):
+            continue
+        if source in ZH:
+            translation.text = ZH[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    for source in missing:
+        print(f"no translation: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
