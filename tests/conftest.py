@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, with a 1920x1200 screen (the default offscreen screen is 800x600, too small for the window).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(Path(__file__).with_name("offscreen_screen.json"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 

@@ -257,11 +257,11 @@ class MainWindow(QMainWindow):
         self.checklist.files_for.connect(self._files_for_requirement)
         self.cancel_import_button.clicked.connect(self.cancel_import)
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
+    def _restore_state(self, geometry: bool = True) -> None:
+        saved = self.settings.value("window/geometry")
+        if geometry and isinstance(saved, QByteArray):
+            self.restoreGeometry(saved)
+        elif geometry:
             self.resize(1500, 900)
         for key, splitter in (("window/splitter", self.splitter), ("window/page_split", self.page_split)):
             state = self.settings.value(key)
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.statusBar().removeWidget(self.progress)
         self.statusBar().removeWidget(self.cancel_import_button)
         self._build_ui()
-        self._restore_state()
+        self._restore_state(geometry=False)
         self.refresh_cases()
         if case_id is not None:
             self.open_case(case_id)

@@ -37,11 +37,13 @@ class CaseListModel(QAbstractTableModel):
         self.cases: list[Case] = []
         self.due: dict[int, datetime | None] = {}
         self.now = lambda: datetime.now(timezone.utc)
+        self.lang, self.tz = "zh_CN", None
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.cases = self.library.cases()
+        self.lang, self.tz = self.library.lang, self.library.tz  # read once, not on every paint
         cat = self.library.catalog
         self.due = {}
         for case in self.cases:
@@ -68,9 +70,9 @@ class CaseListModel(QAbstractTableModel):
         if due is None:
             return "—", None
         if case.status.value in ("submitted", "won", "lost"):
-            return due.astimezone(self.library.tz).strftime("%m-%d %H:%M"), None
+            return due.astimezone(self.tz).strftime("%m-%d %H:%M"), None
         hours = (due - self.now()).total_seconds() / 3600
-        text = due.astimezone(self.library.tz).strftime("%m-%d %H:%M")
+        text = due.astimezone(self.tz).strftime("%m-%d %H:%M")
         if hours < 0:
             return QCoreApplication.translate("Models", "Overdue") + " " + text, RED
         if hours <= 24:
@@ -82,7 +84,7 @@ class CaseListModel(QAbstractTableModel):
             return None
         case = self.cases[index.row()]
         column = self.COLUMNS[index.column()]
-        lang = self.library.lang
+        lang = self.lang
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "deadline":
                 return self._badge(case)[0]
@@ -124,17 +126,23 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.platform = ""
         self.setSortRole(CaseListModel.DueRole)
 
+    def _change(self, **values: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.__dict__.update(values)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.__dict__.update(values)
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidateFilter()
+        self._change(text=text.strip().lower())
 
     def set_status(self, status: str) -> None:
-        self.status = status
-        self.invalidateFilter()
+        self._change(status=status)
 
     def set_platform(self, platform: str) -> None:
-        self.platform = platform
-        self.invalidateFilter()
+        self._change(platform=platform)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
@@ -171,6 +179,8 @@ class EvidenceModel(QAbstractListModel):
         self.items: list[EvidenceItem] = []
         self.icons: dict[int, QIcon] = {}
         self.kind_filter = ""
+        self.lang = "zh_CN"
+        self.all_items: list[EvidenceItem] = []
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -179,6 +189,7 @@ class EvidenceModel(QAbstractListModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self.lang = self.library.lang
         items = self.library.items(self.case_id) if self.case_id else []
         self.all_items = items
         self.items = [i for i in items if not self.kind_filter or i.kind == self.kind_filter]
@@ -209,7 +220,7 @@ class EvidenceModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = self.library.catalog.kind_name(item.kind, self.library.lang)
+            kind = self.library.catalog.kind_name(item.kind, self.lang)
             label = QCoreApplication.translate("Models", "Exhibit %1").replace("%1", str(self.exhibit_number(item.id)))
             return f"{label} · {kind}\n{item.caption or item.original_name}"
         if role == Qt.ItemDataRole.EditRole:
