@@ -394,8 +394,7 @@ def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.print_help()
-        return 0
+        return _start_gui_or_help(Path(args.data_dir) if args.data_dir else None)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     try:
         library = Library(data_dir)
@@ -430,11 +429,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _start_gui_or_help() -> int:
+def _start_gui_or_help(data_dir: Path | None = None) -> int:
     try:
         from evidence_app.ui.app import run_gui
     except ImportError:
         build_parser().print_help()
-        print("\nThe desktop window is not installed here; the commands above work without it.")
+        print("\nThe desktop window is not installed here (pip install 'evidence_app[gui]'); "
+              "the commands above work without it.")
         return 0
-    return run_gui([])
+    return run_gui([sys.argv[0]], data_dir)

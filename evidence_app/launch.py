@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"已创建示例案例 (case {created}) in {folder}", file=sys.stderr)
         first = library.cases()[0].id if library.cases() else None
     try:
-        import evidence_app.ui.app  # noqa: F401
+        from evidence_app.ui.app import run_gui
     except ImportError:
         print(f"Library: {folder}")
         cli_main([*argv, "list"])
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             cli_main([*argv, "check", str(first)])
         print("\nMore: evidence-app --help")
         return 0
-    return cli_main(argv)
+    return run_gui([sys.argv[0]], folder)
 
 
 if __name__ == "__main__":

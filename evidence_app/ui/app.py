@@ -73,13 +73,26 @@ def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
 
     app = create_app(argv)
     settings = app_settings()
-    folder = data_dir or Path(str(settings.value("library_dir", "") or default_data_dir()))
-    if os.environ.get("EVIDENCE_APP_DATA_DIR") and data_dir is None:
+    # --data-dir, then $EVIDENCE_APP_DATA_DIR, then the folder chosen in the settings, then the per-user default
+    if data_dir is not None:
+        folder = data_dir
+    elif os.environ.get("EVIDENCE_APP_DATA_DIR"):
         folder = default_data_dir()
+    else:
+        folder = Path(str(settings.value("library_dir", "") or default_data_dir()))
     library = Library(folder)
     install_language(app, library.lang if library.lang in LANGUAGES else "zh_CN")
     window = MainWindow(library, settings)
     window.show()
+    shot = os.environ.get("EVIDENCE_APP_SCREENSHOT")
+    if shot:  # support and smoke tests: save what the window shows after start-up, then quit
+        from PySide6.QtCore import QTimer
+
+        def grab() -> None:
+            window.grab().save(shot)
+            window.close()
+
+        QTimer.singleShot(int(os.environ.get("EVIDENCE_APP_SCREENSHOT_DELAY_MS", "2500")), grab)
     code = app.exec()
     window.shutdown()
     library.close()

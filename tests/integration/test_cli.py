@@ -115,9 +115,22 @@ def test_bad_field_values(tmp_path):
         assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_no_arguments_exits_0(tmp_path):
-    proc = cli(tmp_path / "lib", check=None)
-    assert proc.returncode == 0
+def test_no_arguments_starts_the_window(tmp_path):
+    """`evidence-app` alone opens the main window (here offscreen, told to screenshot itself and quit)."""
+    pytest.importorskip("PySide6.QtWidgets")
+    shot = tmp_path / "window.png"
+    env = {**os.environ, "EVIDENCE_APP_DATA_DIR": str(tmp_path / "lib"), "PYTHONPATH": str(ROOT),
+           "EVIDENCE_APP_SCREENSHOT": str(shot), "EVIDENCE_APP_SCREENSHOT_DELAY_MS": "500"}
+    proc = subprocess.run([sys.executable, "-m", "evidence_app"], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def test_no_arguments_without_qt_prints_help(tmp_path):
+    script = "import sys; sys.modules['PySide6'] = None; from evidence_app.cli import main; sys.exit(main([]))"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "EVIDENCE_APP_DATA_DIR": str(tmp_path / "l")})
+    assert proc.returncode == 0 and "evidence-app" in proc.stdout and "not installed" in proc.stdout
 
 
 def test_broken_user_scenario_file_is_named(tmp_path):
