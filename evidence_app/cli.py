@@ -411,6 +411,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         return _start_gui_or_help()
+    if argv[0] == "--selftest":
+        if len(argv) != 2:
+            print("evidence-app: error: usage: evidence-app --selftest OUT_DIR", file=sys.stderr)
+            return USAGE_EXIT
+        from evidence_app.selftest import run_selftest
+
+        return run_selftest(Path(argv[1]))
+    if len(argv) == 1 and argv[0].lower().endswith(".evpack") and Path(argv[0]).is_file():
+        return _start_gui_or_help(open_archive=Path(argv[0]))  # double-clicked case archive
     try:
         return run(argv)
     except UsageError as exc:
@@ -429,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _start_gui_or_help(data_dir: Path | None = None) -> int:
+def _start_gui_or_help(data_dir: Path | None = None, open_archive: Path | None = None) -> int:
     try:
         from evidence_app.ui.app import run_gui
     except ImportError:
@@ -437,4 +446,4 @@ def _start_gui_or_help(data_dir: Path | None = None) -> int:
         print("\nThe desktop window is not installed here (pip install 'evidence_app[gui]'); "
               "the commands above work without it.")
         return 0
-    return run_gui([sys.argv[0]], data_dir)
+    return run_gui([sys.argv[0]], data_dir, open_archive)

@@ -66,7 +66,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
+def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | None = None) -> int:
     from evidence_app.paths import default_data_dir
     from evidence_app.storage.library import Library
     from evidence_app.ui.main_window import MainWindow
@@ -84,6 +84,8 @@ def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
     install_language(app, library.lang if library.lang in LANGUAGES else "zh_CN")
     window = MainWindow(library, settings)
     window.show()
+    if open_archive is not None:
+        window.import_archive_file(str(open_archive))
     shot = os.environ.get("EVIDENCE_APP_SCREENSHOT")
     if shot:  # support and smoke tests: save what the window shows after start-up, then quit
         from PySide6.QtCore import QTimer

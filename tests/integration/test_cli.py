@@ -192,3 +192,13 @@ def test_killed_add_leaves_a_sound_library(tmp_path):
     cli(lib, "add", case, folder, "--kind", "item_photo", check=0)
     items = json.loads(cli(lib, "items", case, "--json", check=0).stdout)
     assert len(items) == 60
+
+
+def test_selftest(tmp_path):
+    pytest.importorskip("PySide6.QtPdf")
+    out = tmp_path / "selftest"
+    proc = cli(tmp_path / "lib", "--selftest", out, check=0)
+    assert "RESULT: PASS" in proc.stdout
+    assert (out / "selftest.pdf").is_file() and (out / "selftest_page1.png").is_file()
+    assert (out / "upload" / "01_签收底单.jpg").is_file()
+    assert not (tmp_path / "lib").exists()  # it works in a temporary library, never the user's

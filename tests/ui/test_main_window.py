@@ -428,3 +428,18 @@ def test_event_loop_stays_responsive_during_a_big_import(case_window, lib, qtbot
     assert len(lib.items(case.id)) == 100
     assert len(gaps) > 20
     assert max(gaps) < 100, f"the event loop stalled for {max(gaps)} ms"
+
+
+def test_open_a_case_archive(window, lib, tmp_path):
+    from evidence_app.sample import create_sample_case
+    from evidence_app.storage.archive import export_case
+    from evidence_app.storage.library import Library
+
+    with Library(tmp_path / "colleague") as other:
+        pack = export_case(other, create_sample_case(other), tmp_path / "handover.evpack")
+    window.import_archive_file(str(pack))
+    assert window.case_id is not None and len(lib.items(window.case_id)) == 4
+    bogus = tmp_path / "bad.evpack"
+    bogus.write_text("nope")
+    window.import_archive_file(str(bogus))
+    assert window.notice.isVisible() and "bad.evpack" in window.notice.text()

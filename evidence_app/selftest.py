@@ -1,0 +1,92 @@
+"""`evidence-app --selftest OUT_DIR`: the built-in check support staff can ask a user to run.
+
+Creates the sample case in a temporary library, exports the PDF bundle and the upload pack into OUT_DIR, renders
+one page with QtPdf offscreen, and writes OUT_DIR/selftest.txt. Exit 0 only when every step succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import platform as _platform
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+
+def run_selftest(out_dir: Path) -> int:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines: list[str] = []
+    ok = True
+
+    def step(name: str, func) -> object:
+        nonlocal ok
+        start = time.perf_counter()
+        try:
+            result = func()
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, then the exit code says it
+            ok = False
+            lines.append(f"FAIL {name}: {type(exc).__name__}: {exc}")
+            lines.append(traceback.format_exc())
+            return None
+        lines.append(f"ok   {name} ({time.perf_counter() - start:.1f} s){': ' + str(result) if result else ''}")
+        return result
+
+    from evidence_app import __version__
+
+    lines.append(f"evidence_app {__version__}, Python {sys.version.split()[0]}, {sys.platform} "
+                 f"{_platform.machine()}")  # not platform.platform(): it crashes under Wine 8
+    with tempfile.TemporaryDirectory(prefix="evidence-selftest-") as tmp:
+        from evidence_app.sample import create_sample_case
+        from evidence_app.storage.library import Library
+
+        library = Library(Path(tmp) / "library")
+        try:
+            case_id = step("sample case", lambda: create_sample_case(library))
+            pdf = out_dir / "selftest.pdf"
+            if case_id:
+                from evidence_app.export.bundle import export_pdf
+                from evidence_app.export.upload import export_images
+
+                step("PDF bundle", lambda: f"{export_pdf(library, case_id, pdf).pages} pages")
+                step("upload pack", lambda: f"{len(export_images(library, case_id, out_dir / 'upload').files)} files")
+                check = library.check(case_id)
+                step("checklist", lambda: "ready" if check.ready else _fail("sample case not ready"))
+            if pdf.is_file():
+                step("QtPdf render", lambda: _render_with_qtpdf(pdf, out_dir / "selftest_page1.png"))
+        finally:
+            library.close()
+    lines.append("RESULT: " + ("PASS" if ok else "FAIL"))
+    (out_dir / "selftest.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for line in lines:
+        print(line)
+    return 0 if ok else 1
+
+
+def _fail(message: str):
+    raise RuntimeError(message)
+
+
+def _render_with_qtpdf(pdf: Path, png: Path) -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPdf import QPdfDocument
+
+    from evidence_app.ui.preview import render_page
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    document = QPdfDocument()
+    if document.load(str(pdf)) != QPdfDocument.Error.None_:
+        raise RuntimeError(f"QtPdf cannot open {pdf.name}")
+    image = render_page(document, 0, 800)
+    document.close()
+    if image.isNull() or not image.save(str(png)):
+        raise RuntimeError("QtPdf rendered nothing")
+    # a rendered page has text on it: not one flat colour
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    if len(colours) < 3:
+        raise RuntimeError("the rendered page is blank")
+    del app
+    return f"{png.name} {image.width()}x{image.height()}"
