@@ -1,6 +1,14 @@
 """举证助手 (evidence_app): collect, check and export dispute evidence for online-shop after-sales agents."""
 
-from importlib.metadata import PackageNotFoundError, version as _version
+import sys
+
+if sys.platform == "win32" and "platform" not in sys.modules:
+    # Python 3.12+'s platform module asks WMI for the Windows version (pypdfium2 calls platform.system() on import):
+    # slow on Windows and fatal under Wine 8 (propsys.VariantToString is missing). Without _wmi it reads
+    # sys.getwindowsversion() instead, which is all anyone here needs.
+    sys.modules.setdefault("_wmi", None)  # type: ignore[arg-type]
+
+from importlib.metadata import PackageNotFoundError, version as _version  # noqa: E402
 
 try:
     __version__ = _version("evidence_app")

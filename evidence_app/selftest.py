@@ -7,7 +7,6 @@ one page with QtPdf offscreen, and writes OUT_DIR/selftest.txt. Exit 0 only when
 from __future__ import annotations
 
 import os
-import platform as _platform
 import sys
 import tempfile
 import time
@@ -36,8 +35,9 @@ def run_selftest(out_dir: Path) -> int:
 
     from evidence_app import __version__
 
-    lines.append(f"evidence_app {__version__}, Python {sys.version.split()[0]}, {sys.platform} "
-                 f"{_platform.machine()}")  # not platform.platform(): it crashes under Wine 8
+    # not the platform module: on Windows it asks WMI, which crashes under Wine 8 (propsys.VariantToString)
+    machine = os.environ.get("PROCESSOR_ARCHITECTURE") or (os.uname().machine if hasattr(os, "uname") else "")
+    lines.append(f"evidence_app {__version__}, Python {sys.version.split()[0]}, {sys.platform} {machine}")
     with tempfile.TemporaryDirectory(prefix="evidence-selftest-") as tmp:
         from evidence_app.sample import create_sample_case
         from evidence_app.storage.library import Library
