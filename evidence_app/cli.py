@@ -18,6 +18,7 @@ from evidence_app.core.catalog import CatalogError
 from evidence_app.core.model import TIME_FIELDS, Case, EvidenceItem, Redaction
 from evidence_app.core.timeutil import parse_time, show, to_text
 from evidence_app.paths import default_data_dir
+from evidence_app.storage.library import expand_sources
 
 USAGE_EXIT = 2
 
@@ -63,18 +64,6 @@ def _int_id(text: str, what: str) -> int:
     return value
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    """Files as given; folders expand to the files inside them (sorted, hidden files skipped)."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        else:
-            out.append(path)
-    return out
-
-
 def _box(text: str) -> Redaction:
     try:
         x, y, w, h = (int(round(float(v))) for v in text.split(","))
@@ -116,7 +105,7 @@ def cmd_add(lib, args) -> int:
     lib.case(case_id)
     lib._check_kind(args.kind)
     refused = False
-    for path in _expand(args.files):
+    for path in expand_sources(args.files):
         result = lib.add_file(case_id, path, args.kind, args.caption or "")
         if result.refused is not None:
             print(f"error: {path}: {result.refused.message(lib.lang)}", file=sys.stderr)

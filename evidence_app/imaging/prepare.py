@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import os
-import shutil
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path

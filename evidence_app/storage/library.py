@@ -48,6 +48,18 @@ class AddResult:
     refused: Refused | None = None
 
 
+def expand_sources(paths: list[str] | list[Path]) -> list[Path]:
+    """Files as given; folders expand to the files inside them (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 

@@ -44,12 +44,7 @@ class MainWindow(QMainWindow):
         self._connect_models()
         self._build_ui()
         self._restore_state()
-        self.refresh_cases()
-        first = self.proxy.index(0, 0)
-        if first.isValid():
-            self.open_case(first.data(CaseListModel.CaseIdRole))
-        else:
-            self.show_welcome()
+        self.open_first_case()
 
     # --- construction --------------------------------------------------------------------------------------
 
@@ -293,6 +288,15 @@ class MainWindow(QMainWindow):
 
     # --- cases ---------------------------------------------------------------------------------------------
 
+    def open_first_case(self) -> None:
+        """Refresh the list and open the case at its top (the most urgent), or the welcome page."""
+        self.refresh_cases()
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            self.open_case(first.data(CaseListModel.CaseIdRole))
+        else:
+            self.show_welcome()
+
     def refresh_cases(self) -> None:
         self.case_model.refresh()
         self.proxy.sort(self.case_table.horizontalHeader().sortIndicatorSection(),
@@ -395,12 +399,7 @@ class MainWindow(QMainWindow):
         self.show_notice(self.tr("Case moved to the trash (evidence-app restore-case %1 brings it back)")
                          .replace("%1", str(self.case_id)))
         self.case_id = None
-        self.refresh_cases()
-        first = self.proxy.index(0, 0)
-        if first.isValid():
-            self.open_case(first.data(CaseListModel.CaseIdRole))
-        else:
-            self.show_welcome()
+        self.open_first_case()
 
     # --- adding evidence -----------------------------------------------------------------------------------
 
@@ -419,7 +418,6 @@ class MainWindow(QMainWindow):
 
         menu = QMenu(self)
         menu.addSection(self.tr("Add %n file(s) as…").replace("%n", str(len(paths))))
-        chosen: dict[str, str] = {}
         catalog, lang = self.library.catalog, self.library.lang
         order = kinds or [suggested] + [k for k in catalog.kinds if k != suggested]
         default = None
@@ -613,7 +611,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def import_archive(self) -> None:
-        from evidence_app.storage.archive import import_case
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import case archive"), str(Path.home()),
                                               "Case archive (*.evpack)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene,
-                               QGraphicsView, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout)
+                               QGraphicsView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout)
 
 from evidence_app.core.model import EvidenceItem, Redaction
 from evidence_app.storage.library import Library

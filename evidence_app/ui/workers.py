@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from evidence_app.storage.library import AddResult, Library
+from evidence_app.storage.library import AddResult, Library, expand_sources
 
 
 class WorkerSignals(QObject):
@@ -47,17 +47,6 @@ class Worker(QRunnable):
         raise NotImplementedError
 
 
-def expand_paths(paths: list[str]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        else:
-            out.append(path)
-    return out
-
-
 class ImportWorker(Worker):
     """Adds files (folders expanded) to a case, one by one; results are reported as they come."""
 
@@ -69,7 +58,7 @@ class ImportWorker(Worker):
         self.names = names or {}
 
     def work(self) -> list[AddResult]:
-        files = expand_paths(self.paths)
+        files = expand_sources(self.paths)
         results = []
         for done, path in enumerate(files, 1):
             if self.cancelled:

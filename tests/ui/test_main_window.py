@@ -1,7 +1,6 @@
 """The desktop app, driven as an agent would: offscreen, no fixed sleeps."""
 
 import io
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl

@@ -63,7 +63,7 @@ def test_missing_then_met(catalog, scenario_id):
     chosen = [sorted(group)[0] for group in required]
     result = evaluate(case, make_items(chosen), catalog, now=NOW)
     assert result.ready, [r.as_dict() for r in result.requirements]
-    for group, req in zip(required, [r for r in result.requirements if r.requirement.level == "required"]):
+    for _group, req in zip(required, [r for r in result.requirements if r.requirement.level == "required"]):
         assert req.status == "met" and req.items
     # each alternative of an "any of" group works on its own
     for kind in required[0]:
