@@ -144,7 +144,8 @@ class BundleExporter:
         except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
             failed = next((n for n, i in enumerate(self.items, 1) if i.id in jobs and not _done(folder, i.id)), None)
             where = f"证据 {failed} ({self.items[failed - 1].original_name})" if failed else "an exhibit"
-            raise ExportError(f"{where} cannot be decoded: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+            reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+            raise ExportError(f"{where} cannot be decoded: {reason}") from None
 
     def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
         plan: list[ExhibitPage] = []

@@ -56,6 +56,7 @@ class Canvas(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor("#374151")))
         self.pixmap_item: QGraphicsPixmapItem | None = None
         self.mode = "pan"
+        self.auto_fit = True  # follow the window's size until the user zooms
         self._start: QPointF | None = None
         self._rubber: QGraphicsRectItem | None = None
 
@@ -65,12 +66,27 @@ class Canvas(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.CrossCursor if mode != "pan" else Qt.CursorShape.OpenHandCursor)
 
     def wheelEvent(self, event) -> None:  # noqa: N802
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+
+    def zoom(self, factor: float) -> None:
+        self.auto_fit = False
         self.scale(factor, factor)
 
     def fit(self) -> None:
+        self.auto_fit = True
         if self.pixmap_item is not None:
             self.fitInView(self.pixmap_item.sceneBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            event.ignore()  # previous/next belongs to the viewer, not to scrolling
+            return
+        super().keyPressEvent(event)
 
     def image_point(self, view_pos) -> QPointF:
         assert self.pixmap_item is not None
@@ -144,8 +160,6 @@ class EvidenceViewer(QDialog):
         layout.addWidget(self.hint)
         self.mode_group.idToggled.connect(self._mode)
         self.canvas.rect_drawn.connect(self._rect_drawn)
-        QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.next)
-        QShortcut(QKeySequence(Qt.Key.Key_Left), self, self.previous)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, self._zoom_in)
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, self._zoom_out)
         self.show_item()
@@ -154,6 +168,7 @@ class EvidenceViewer(QDialog):
         button = QToolButton(self)
         button.setText(text)
         button.setCheckable(checkable)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrow keys page through the exhibits
         if slot:
             button.clicked.connect(slot)
         return button
@@ -163,10 +178,10 @@ class EvidenceViewer(QDialog):
             self.canvas.set_mode(("pan", "redact", "crop")[button_id])
 
     def _zoom_in(self) -> None:
-        self.canvas.scale(1.25, 1.25)
+        self.canvas.zoom(1.25)
 
     def _zoom_out(self) -> None:
-        self.canvas.scale(0.8, 0.8)
+        self.canvas.zoom(0.8)
 
     def show_item(self) -> None:
         self.item = self.library.item(self.item_ids[self.index])
@@ -254,6 +269,14 @@ class EvidenceViewer(QDialog):
         self.item = self.library.update_item(self.item.id, rotation=(self.item.rotation + degrees) % 360)
         self._draw_edits()
         self.changed.emit(self.item.id)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Right:
+            self.next()
+        elif event.key() == Qt.Key.Key_Left:
+            self.previous()
+        else:
+            super().keyPressEvent(event)
 
     def next(self) -> None:
         if self.index + 1 < len(self.item_ids):

@@ -442,3 +442,31 @@ def test_open_a_case_archive(window, lib, tmp_path):
     bogus.write_text("nope")
     window.import_archive_file(str(bogus))
     assert window.notice.isVisible() and "bad.evpack" in window.notice.text()
+
+
+def test_draw_a_redaction_with_the_mouse_and_navigate(case_window, lib, qtbot, tmp_path):
+    window, case = case_window
+    _add(window, lib, case, [factories.photo(tmp_path / "a.jpg", size=(800, 600)),
+                             factories.photo(tmp_path / "b.jpg", size=(600, 800), color=(0, 0, 200))], "item_photo")
+    first, second = [i.id for i in lib.items(case.id)]
+    viewer = window.open_viewer(first)
+    qtbot.addWidget(viewer)
+    viewer.resize(900, 700)
+    qtbot.waitExposed(viewer)
+    canvas = viewer.canvas
+    qtbot.mouseClick(viewer.redact_button, Qt.MouseButton.LeftButton)
+    assert canvas.mode == "redact"
+    item = canvas.pixmap_item
+    start = canvas.mapFromScene(item.mapToScene(QPointF(100, 100)))
+    end = canvas.mapFromScene(item.mapToScene(QPointF(300, 250)))
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas.viewport(), end)
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    (box,) = lib.item(first).redactions
+    assert abs(box.x - 100) <= 3 and abs(box.y - 100) <= 3 and abs(box.w - 200) <= 4 and abs(box.h - 150) <= 4
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.item.id == second
+    qtbot.keyClick(viewer, Qt.Key.Key_Left)
+    assert viewer.item.id == first
+    viewer.clear_redactions()
+    assert lib.item(first).redactions == []
