@@ -115,6 +115,16 @@ wineserver -k >/dev/null 2>&1 || true
 wineserver -w
 [ -f "$local_app/evidence_app/library.sqlite3" ] || fail "the app did not create its library"
 
+step "install again over it (upgrade in place keeps the library)"
+echo "stale file from an older version" > "$inst/app/evidence_app/stale_module_from_old_version.py"
+w "$setup" /S
+wineserver -w
+[ ! -e "$inst/app/evidence_app/stale_module_from_old_version.py" ] || fail "the upgrade left an old program file"
+[ -f "$inst/python/pythonw.exe" ] || fail "the upgrade lost the program"
+[ -f "$local_app/evidence_app/library.sqlite3" ] || fail "the upgrade touched the user's library"
+QT_QPA_PLATFORM=offscreen w "$inst/python/python.exe" -m evidence_app --data-dir 'C:\smoke-lib' kinds \
+  | grep -q signature_slip || fail "the upgraded app does not run"
+
 step "silent uninstall (the library stays)"
 w "$inst/uninstall.exe" /S "_?=$(winepath -w "$inst" 2>/dev/null | tr -d '\r')"
 wineserver -w

@@ -291,3 +291,19 @@ def test_long_case_flows_over_pages(lib, case, tmp_path):
             walk(entry) if isinstance(entry, list) else outline_titles.append(entry.title)
     walk(reader.outline)
     assert sum(t.startswith("证据 ") for t in outline_titles) == 90
+
+
+def test_crop_and_rotation_are_exported(lib, case, tmp_path):
+    item = add(lib, case, factories.oriented_photo(tmp_path / "o.jpg", 6, size=(900, 600)), "signature_slip")
+    # upright picture 900x600 with the black block top-left: keep the left 300x200 block area and turn it 90°
+    lib.update_item(item.id, crop=Redaction(0, 0, 450, 300), rotation=90)
+    out = tmp_path / "c.pdf"
+    export_pdf(lib, case.id, out)
+    (img,) = page_images(PdfReader(out), 2)
+    img = img.convert("RGB")
+    assert img.size == (300, 450)  # cropped to 450x300, then turned a quarter clockwise
+    # the black block (upright top-left 300x200) is now in the top-right corner
+    assert sum(img.getpixel((img.width - 20, 20))) < 60
+    r, g, b = img.getpixel((20, img.height - 20))
+    assert r > 150 and g < 90
+    assert lib.file_path(item).read_bytes() == (tmp_path / "o.jpg").read_bytes()
