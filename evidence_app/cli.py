@@ -396,8 +396,23 @@ def run(argv: Sequence[str]) -> int:
             raise UsageError(str(exc)) from None
 
 
+def _utf8_streams() -> None:
+    """Chinese names must print even where the console or pipe codepage is not Chinese (cp1252, a pipe on
+    Windows): pipes and files get UTF-8, and nothing unprintable ever aborts a command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and not stream.isatty():
+            reconfigure(encoding="utf-8", errors="replace")
+        else:
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_streams()
     if not argv:
         return _start_gui_or_help()
     if argv[0] == "--selftest":

@@ -81,8 +81,9 @@ QT_QPA_PLATFORM=offscreen w "$inst/python/python.exe" -m evidence_app --selftest
 st="$WINEPREFIX/drive_c/selftest"
 grep -q "RESULT: PASS" "$st/selftest.txt" || fail "self-test did not pass"
 cp -r "$st" "$out/selftest"
-pdftotext "$st/selftest.pdf" - | grep -q "举证材料" || fail "no Chinese text in the self-test PDF"
-pdftotext "$st/selftest.pdf" - | tr -d " " | grep -q "第1页/共" || fail "no page footer in the self-test PDF"
+text=$(pdftotext "$st/selftest.pdf" -)  # captured first: grep -q in a pipe would trip pipefail with SIGPIPE
+grep -q "举证材料" <<<"$text" || fail "no Chinese text in the self-test PDF"
+tr -d " " <<<"$text" | grep -c "第1页/共" >/dev/null || fail "no page footer in the self-test PDF"
 qpdf --check "$st/selftest.pdf" >/dev/null || fail "qpdf --check failed on the self-test PDF"
 ls "$st/upload"/01_*.jpg >/dev/null || fail "no upload images"
 
@@ -122,8 +123,9 @@ wineserver -w
 [ ! -e "$inst/app/evidence_app/stale_module_from_old_version.py" ] || fail "the upgrade left an old program file"
 [ -f "$inst/python/pythonw.exe" ] || fail "the upgrade lost the program"
 [ -f "$local_app/evidence_app/library.sqlite3" ] || fail "the upgrade touched the user's library"
-QT_QPA_PLATFORM=offscreen w "$inst/python/python.exe" -m evidence_app --data-dir 'C:\smoke-lib' kinds \
-  | grep -q signature_slip || fail "the upgraded app does not run"
+kinds=$(QT_QPA_PLATFORM=offscreen w "$inst/python/python.exe" -m evidence_app --data-dir 'C:\smoke-lib' kinds)
+grep -q "signature_slip" <<<"$kinds" || fail "the upgraded app does not run"
+grep -q "签收底单" <<<"$kinds" || fail "the upgraded app does not print Chinese"
 
 step "silent uninstall (the library stays)"
 w "$inst/uninstall.exe" /S "_?=$(winepath -w "$inst" 2>/dev/null | tr -d '\r')"
@@ -133,6 +135,7 @@ for f in python app pkgs licenses app.ico; do
 done
 [ ! -e "$start_menu" ] || fail "uninstall left the Start-menu folder"
 [ ! -e "$desktop/举证助手.lnk" ] || fail "uninstall left the desktop shortcut"
-if w reg query "$key" >/dev/null 2>&1 && w reg query "$key" | grep -q DisplayName; then fail "uninstall left the registry key"; fi
+left=$(w reg query "$key" 2>/dev/null || true)
+if grep -q DisplayName <<<"$left"; then fail "uninstall left the registry key"; fi
 [ -f "$local_app/evidence_app/library.sqlite3" ] || fail "uninstall removed the user's library"
 echo "SMOKE PASS: installer $(du -k "$setup" | cut -f1) KB; artefacts in $out"

@@ -202,3 +202,12 @@ def test_selftest(tmp_path):
     assert (out / "selftest.pdf").is_file() and (out / "selftest_page1.png").is_file()
     assert (out / "upload" / "01_签收底单.jpg").is_file()
     assert not (tmp_path / "lib").exists()  # it works in a temporary library, never the user's
+
+
+def test_chinese_output_through_a_non_utf8_pipe(tmp_path):
+    """A pipe in a non-Chinese codepage (cp1252, as on an English Windows) still gets the Chinese names."""
+    env = {**os.environ, "EVIDENCE_APP_DATA_DIR": str(tmp_path / "lib"), "PYTHONPATH": str(ROOT),
+           "PYTHONIOENCODING": "cp1252"}
+    proc = subprocess.run([sys.executable, "-m", "evidence_app", "kinds"], capture_output=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "签收底单" in proc.stdout.decode("utf-8")
