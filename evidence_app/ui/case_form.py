@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
@@ -136,11 +136,24 @@ class CaseForm(QWidget):
         for combo in (self.scenario, self.platform, self.status):
             combo.currentIndexChanged.connect(self._save)
         self.imported.toggled.connect(self._save)
+        # Typing is saved 400 ms after the last key (not one database write per key); switching cases or
+        # closing the window saves at once, so nothing typed is lost.
+        self._statement_timer = QTimer(self)
+        self._statement_timer.setSingleShot(True)
+        self._statement_timer.setInterval(400)
+        self._statement_timer.timeout.connect(self._save_statement)
         self.statement.textChanged.connect(self._update_count)
-        self.statement.textChanged.connect(self._save_statement)
+        self.statement.textChanged.connect(lambda: self._loading or self._statement_timer.start())
         self.setEnabled(False)
 
+    def flush(self) -> None:
+        """Save a statement still waiting for its timer."""
+        if self._statement_timer.isActive():
+            self._statement_timer.stop()
+            self._save_statement()
+
     def set_case(self, case: Case | None) -> None:
+        self.flush()
         self.case = case
         self.setEnabled(case is not None)
         if case is None:
@@ -177,7 +190,7 @@ class CaseForm(QWidget):
         self.count.setStyleSheet("color: #b91c1c;" if over else "color: #6b7280;")
 
     def _save_statement(self) -> None:
-        if self._loading or self.case is None:
+        if self._loading or self.case is None or self.statement.toPlainText() == self.case.statement:
             return
         self.case = self.library.update_case(self.case.id, statement=self.statement.toPlainText())
         self.saved.emit(self.case.id)

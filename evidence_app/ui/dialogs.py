@@ -10,6 +10,18 @@ from evidence_app.storage.library import Library, LibraryError
 from evidence_app.ui.app import LANGUAGES
 
 
+def _error_and_buttons(dialog: QDialog, layout: QVBoxLayout) -> QLabel:
+    """The red one-line error under a form, and OK/Cancel wired to the dialog."""
+    error = QLabel(dialog)
+    error.setStyleSheet("color: #b91c1c;")
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
+
+
 class NewCaseDialog(QDialog):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -46,13 +58,7 @@ class NewCaseDialog(QDialog):
         form.addRow(self.tr("Buyer"), self.buyer)
         form.addRow(self.tr("Amount"), self.amount)
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b91c1c;")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = _error_and_buttons(self, layout)
         self.scenarios.currentRowChanged.connect(self._describe)
         self._describe()
         self.case_id: int | None = None
@@ -120,13 +126,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default export"), self.preset)
         form.addRow(self.tr("Library folder"), folder_row)
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b91c1c;")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = _error_and_buttons(self, layout)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.folder.text())

@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Language switch: rebuild the widgets with the new translator, keeping the open case."""
         case_id = self.case_id
+        self.form.flush()
         self.save_state()
         old = self.takeCentralWidget()
         if old is not None:
@@ -683,6 +684,7 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.form.flush()
         self.save_state()
         super().closeEvent(event)
 

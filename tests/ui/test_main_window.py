@@ -470,3 +470,13 @@ def test_draw_a_redaction_with_the_mouse_and_navigate(case_window, lib, qtbot, t
     assert viewer.item.id == first
     viewer.clear_redactions()
     assert lib.item(first).redactions == []
+
+
+def test_statement_is_saved_without_losing_typing(case_window, lib, qtbot):
+    window, case = case_window
+    window.form.statement.setPlainText("买家本人签收,见证据 1。")
+    qtbot.waitUntil(lambda: lib.case(case.id).statement == "买家本人签收,见证据 1。", timeout=5000)
+    assert "字" in window.form.count.text()
+    window.form.statement.setPlainText("改过的说明")
+    window.close()  # closing saves what the timer had not written yet
+    assert lib.case(case.id).statement == "改过的说明"
