@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex,
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex,
                             QSize, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QIcon
 
@@ -19,8 +19,13 @@ RED, AMBER = QColor("#fde2e1"), QColor("#fff1cc")
 
 
 def status_label(status: str) -> str:
-    return {"draft": QCoreApplication.translate("Models", "Draft"), "ready": QCoreApplication.translate("Models", "Ready"), "submitted": QCoreApplication.translate("Models", "Submitted"), "won": QCoreApplication.translate("Models", "Won"),
-            "lost": QCoreApplication.translate("Models", "Lost")}.get(status, status)
+    # literal calls so that pyside6-lupdate finds the strings
+    names = {"draft": QCoreApplication.translate("Models", "Draft"),
+             "ready": QCoreApplication.translate("Models", "Ready"),
+             "submitted": QCoreApplication.translate("Models", "Submitted"),
+             "won": QCoreApplication.translate("Models", "Won"),
+             "lost": QCoreApplication.translate("Models", "Lost")}
+    return names.get(status, status)
 
 
 class CaseListModel(QAbstractTableModel):
@@ -62,7 +67,10 @@ class CaseListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [QCoreApplication.translate("Models", "Deadline"), QCoreApplication.translate("Models", "Order"), QCoreApplication.translate("Models", "Buyer"), QCoreApplication.translate("Models", "Dispute"), QCoreApplication.translate("Models", "Platform"), QCoreApplication.translate("Models", "Status")][section]
+            return [QCoreApplication.translate("Models", "Deadline"), QCoreApplication.translate("Models", "Order"),
+                    QCoreApplication.translate("Models", "Buyer"), QCoreApplication.translate("Models", "Dispute"),
+                    QCoreApplication.translate("Models", "Platform"),
+                    QCoreApplication.translate("Models", "Status")][section]
         return None
 
     def _badge(self, case: Case) -> tuple[str, QColor | None]:
@@ -294,6 +302,3 @@ class EvidenceModel(QAbstractListModel):
             self.files_dropped.emit(paths, row)
             return True
         return False
-
-
-__all__ = ["CaseListModel", "CaseFilterProxy", "EvidenceModel", "ITEM_MIME", "QPersistentModelIndex"]
