@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evidence_app import __version__
 from evidence_app.core.catalog import CatalogError
-from evidence_app.core.model import TIME_FIELDS, Case, EvidenceItem, Redaction
+from evidence_app.core.model import FACTS, TIME_FIELDS, Case, EvidenceItem, Redaction
 from evidence_app.core.timeutil import parse_time, show, to_text
 from evidence_app.paths import default_data_dir
 from evidence_app.storage.library import expand_sources
@@ -157,6 +157,10 @@ def cmd_show(lib, args) -> int:
         value = getattr(case, name)
         if value is not None:
             print(f"  {name}: {show(value, tz)}")
+    for name, _kind, default, _allowed in FACTS:
+        value = getattr(case, name)
+        if value != default:
+            print(f"  {name}: {str(value).lower() if isinstance(value, bool) else value}")
     if case.statement:
         print(f"  statement: {case.statement}")
     print(f"  items: {len(lib.items(case_id))}")

@@ -14,7 +14,7 @@ from evidence_app.core.model import Case, EvidenceItem
 @dataclass
 class RequirementResult:
     requirement: Requirement
-    status: str  # "met" | "missing"
+    status: str  # "met" | "missing" | "unconfirmed" (items present, but the agent has not confirmed what they show)
     items: list[int]
     message: str
     never_items: list[int] = field(default_factory=list)  # items of kinds that can never satisfy it
@@ -38,7 +38,8 @@ class ChecklistResult:
 
     @property
     def ready(self) -> bool:
-        return all(r.met for r in self.requirements if r.requirement.level == "required")
+        return (all(r.met for r in self.requirements if r.requirement.level == "required")
+                and not any(f.blocking for f in self.findings))
 
     @property
     def required_counts(self) -> tuple[int, int]:

@@ -25,14 +25,25 @@ DUE_SOON_HOURS = 24
 
 @dataclass
 class Finding:
+    """One judgement about a case. `blocking`: the shop's claim fails whatever it uploads (the case is not ready).
+    `rule`: the citation it stands on, from the case's own platform. `favours`: "shop" when the finding supports
+    the shop's position and may be put to the reviewer (then `argument` is that one line, phrased as the shop's
+    point, with no countdown or internal wording), "buyer" when adverse, "none" for the agent's own bookkeeping
+    (evidence deadline, missing inputs, inconsistent timeline)."""
+
     id: str
     status: str  # per id: on_time/late, inside/outside/disputed, yes/no, ok/due_soon/overdue; or "incomplete"
     message: str
     figures: dict[str, object] = field(default_factory=dict)
     missing_fields: list[str] = field(default_factory=list)
+    blocking: bool = False
+    rule: str = ""
+    favours: str = "none"  # "shop" | "buyer" | "none"
+    argument: str = ""
 
     def as_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {"id": self.id, "status": self.status, "message": self.message}
+        out: dict[str, object] = {"id": self.id, "status": self.status, "message": self.message,
+                                  "blocking": self.blocking, "rule": self.rule, "favours": self.favours}
         out.update(self.figures)
         if self.missing_fields:
             out["missing_fields"] = self.missing_fields

@@ -21,6 +21,27 @@ class CaseStatus(str, Enum):
 TIME_FIELDS = ("paid_at", "pickup_at", "signed_at", "refund_at", "requested_at", "due_at")
 TEXT_FIELDS = ("title", "order_no", "refund_no", "buyer", "statement")
 
+# Facts of a case that the rules depend on (issue 8). Each: (name, type, default, allowed values).
+# "bool" facts are true/false; "choice" facts take one of the listed values; "money" is a decimal as text ("" unset);
+# "text" is free text.
+FACTS: tuple[tuple[str, str, object, tuple[str, ...]], ...] = (
+    ("tracking_no", "text", "", ()),
+    ("seven_day_eligible", "bool", True, ()),
+    ("free_shipping", "bool", False, ()),
+    ("cod", "bool", False, ()),
+    ("customised", "bool", False, ()),
+    ("buyer_consented_late", "bool", False, ()),
+    ("merged_parcel", "bool", False, ()),
+    ("receipt_confirmed", "choice", "none", ("none", "manual", "auto")),
+    ("platform_requested_test", "bool", False, ()),
+    ("seller_type", "choice", "enterprise", ("enterprise", "individual")),
+    ("claimed_freight", "money", "", ()),
+    ("actual_freight", "money", "", ()),
+    ("refusal_reason", "choice", "none", ("none", "no_reason", "damaged", "wrong_address", "not_as_agreed", "other")),
+)
+FACT_NAMES = tuple(f[0] for f in FACTS)
+BOOL_FACTS = tuple(f[0] for f in FACTS if f[1] == "bool")
+
 
 @dataclass
 class Redaction:
@@ -55,6 +76,20 @@ class Case:
     requested_at: datetime | None = None
     due_at: datetime | None = None
     status: CaseStatus = CaseStatus.DRAFT
+    # facts (see FACTS)
+    tracking_no: str = ""
+    seven_day_eligible: bool = True
+    free_shipping: bool = False
+    cod: bool = False
+    customised: bool = False
+    buyer_consented_late: bool = False
+    merged_parcel: bool = False
+    receipt_confirmed: str = "none"
+    platform_requested_test: bool = False
+    seller_type: str = "enterprise"
+    claimed_freight: str = ""
+    actual_freight: str = ""
+    refusal_reason: str = "none"
     is_sample: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -82,6 +117,7 @@ class EvidenceItem:
     rotation: int = 0  # extra clockwise rotation chosen by the agent: 0/90/180/270
     redactions: list[Redaction] = field(default_factory=list)
     crop: Redaction | None = None  # kept area, upright pixels, applied before redactions are drawn
+    attestations: list[str] = field(default_factory=list)  # ids of questions the agent confirmed this item answers
 
     @property
     def is_pdf(self) -> bool:

@@ -55,6 +55,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX items_sha ON items(sha256);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2 (issue 8): case facts the rules depend on; attestations the agent confirmed per item
+    """
+    ALTER TABLE cases ADD COLUMN tracking_no TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN seven_day_eligible INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE cases ADD COLUMN free_shipping INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN cod INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN customised INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN buyer_consented_late INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN merged_parcel INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN receipt_confirmed TEXT NOT NULL DEFAULT 'none';
+    ALTER TABLE cases ADD COLUMN platform_requested_test INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN seller_type TEXT NOT NULL DEFAULT 'enterprise';
+    ALTER TABLE cases ADD COLUMN claimed_freight TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN actual_freight TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN refusal_reason TEXT NOT NULL DEFAULT 'none';
+    ALTER TABLE items ADD COLUMN attestations TEXT NOT NULL DEFAULT '[]';
+    """,
 ]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evidence_app.core import checklist
 from evidence_app.core.catalog import Catalog, load_catalog
-from evidence_app.core.model import TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
+from evidence_app.core.model import BOOL_FACTS, FACT_NAMES, FACTS, TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
 from evidence_app.imaging.probe import Probe, Refused, probe_file
 from evidence_app.storage.db import Database
@@ -31,7 +31,9 @@ SETTINGS_DEFAULTS: dict[str, str] = {
 }
 
 CASE_FIELDS = ("platform", "scenario", "order", "refund", "buyer", "amount", "title", "statement", "imported",
-               "promised_ship_hours", *TIME_FIELDS, "status")
+               "promised_ship_hours", *TIME_FIELDS, "status", *FACT_NAMES)
+_FACTS = {name: (kind, default, allowed) for name, kind, default, allowed in FACTS}
+_TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
 # CLI/user field names → Case attributes
 _FIELD_ATTR = {"order": "order_no", "refund": "refund_no"}
 
@@ -140,8 +142,8 @@ class Library:
         values = dict(row)
         for name in (*TIME_FIELDS, "created_at", "updated_at", "deleted_at"):
             values[name] = _dt(values[name])
-        values["imported"] = bool(values["imported"])
-        values["is_sample"] = bool(values["is_sample"])
+        for name in ("imported", "is_sample", *BOOL_FACTS):
+            values[name] = bool(values[name])
         values["status"] = CaseStatus(values["status"])
         return Case(**values)
 
@@ -174,11 +176,16 @@ class Library:
         elif name == "scenario":
             if text not in self.catalog.scenarios:
                 raise LibraryError(f"unknown scenario {text!r}; see `evidence-app scenarios`")
-        elif name == "imported":
+        elif name == "imported" or name in BOOL_FACTS:
             lowered = text.lower()
-            if lowered not in ("true", "false", "1", "0", "yes", "no"):
-                raise LibraryError("imported must be true or false")
-            return attr, lowered in ("true", "1", "yes")
+            if lowered not in (*_TRUE, *_FALSE):
+                raise LibraryError(f"{name} must be true or false")
+            return attr, lowered in _TRUE
+        elif name in _FACTS and _FACTS[name][0] == "choice":
+            allowed = _FACTS[name][2]
+            if text not in allowed:
+                raise LibraryError(f"{name} must be one of {', '.join(allowed)}")
+            return attr, text
         elif name == "promised_ship_hours":
             if not text:
                 return attr, None
@@ -189,15 +196,15 @@ class Library:
             if not 0 < hours < 10000:
                 raise LibraryError("promised_ship_hours must be a positive number of hours")
             return attr, hours
-        elif name == "amount":
+        elif name in ("amount", "claimed_freight", "actual_freight"):
             if not text:
                 return attr, ""
             try:
                 value = Decimal(text)
             except InvalidOperation:
-                raise LibraryError(f"amount must be a number (got {text!r})") from None
-            if value < 0 or not value.is_finite():
-                raise LibraryError("amount must be a positive number")
+                raise LibraryError(f"{name} must be a number (got {text!r})") from None
+            if not value.is_finite() or value < 0 or value >= Decimal("1e12"):
+                raise LibraryError(f"{name} must be a positive number")
             return attr, f"{value.quantize(Decimal('0.01'))}"
         elif name == "status":
             try:
@@ -277,6 +284,7 @@ class Library:
     def _row_to_item(self, row: sqlite3.Row) -> EvidenceItem:
         values = dict(row)
         values["redactions"] = [Redaction(*r) for r in json.loads(values["redactions"] or "[]")]
+        values["attestations"] = list(json.loads(values["attestations"] or "[]"))
         values["crop"] = Redaction(*json.loads(values["crop"])) if values["crop"] else None
         values["added_at"] = _dt(values["added_at"])
         values["deleted_at"] = _dt(values["deleted_at"])
