@@ -182,7 +182,9 @@ def cmd_list(lib, args) -> int:
 def cmd_kinds(lib, args) -> int:
     kinds = lib.catalog.kinds.values()
     if args.json:
-        _json([{"id": k.id, "names": k.names, "descriptions": k.descriptions} for k in kinds])
+        _json([{"id": k.id, "names": k.names, "descriptions": k.descriptions,
+                "questions": [{"id": q.id, "texts": q.texts, "needs": q.needs or None}
+                              for q in lib.catalog.questions_for(k.id)]} for k in kinds])
         return 0
     for kind in kinds:
         print(f"{kind.id:<26} {kind.name(lib.lang)}")
@@ -194,7 +196,9 @@ def cmd_scenarios(lib, args) -> int:
     if args.json:
         _json([{"id": s.id, "names": s.names, "descriptions": s.descriptions, "time_checks": list(s.time_checks),
                 "requirements": [{"id": r.id, "level": r.level, "kinds": list(r.kinds), "min_count": r.min_count,
-                                  "never": list(r.never), "when": r.when, "rule": r.rule, "explain": r.explains}
+                                  "never": list(r.never), "when": r.when, "rule": r.rule, "cite": list(r.cite),
+                                  "platforms": list(r.platforms), "confirm": list(r.confirm), "explain": r.explains,
+                                  "asserts": r.asserts}
                                  for r in s.requirements]} for s in scenarios])
         return 0
     for scenario in scenarios:
@@ -217,7 +221,7 @@ def cmd_check(lib, args) -> int:
             mark = "✓" if req.met else ("✗" if req.requirement.level == "required" else "·")
             kinds = " | ".join(cat.kind_name(k, lang) for k in req.requirement.kinds)
             print(f"  {mark} [{req.requirement.level}] {req.requirement.id}: {kinds}")
-            print(f"      {req.message}  〔{req.requirement.rule}〕")
+            print(f"      {req.message}  〔{req.rule}〕")
         for finding in result.findings:
             print(f"  ⏱ {finding.id}: {finding.status} — {finding.message}")
     return 0 if result.ready else 1
@@ -250,7 +254,15 @@ def cmd_empty_trash(lib, args) -> int:
 
 def cmd_edit(lib, args) -> int:
     item_id = _int_id(args.item, "ITEM")
-    lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate)
+    attestations = None
+    if args.attest or args.unattest:
+        current = lib.item(item_id).attestations
+        attestations = [q for q in [*current, *(args.attest or [])] if q not in (args.unattest or [])]
+        known = lib.catalog.questions
+        for question_id in [*(args.attest or []), *(args.unattest or [])]:
+            if question_id not in known:
+                raise UsageError(f"unknown question {question_id!r}; known: {', '.join(known)}")
+    lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate, attestations=attestations)
     if args.to is not None:
         lib.move_item(item_id, args.to - 1)
     return 0
@@ -356,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--caption")
     p.add_argument("--rotate", type=int, choices=(0, 90, 180, 270))
     p.add_argument("--to", type=int, metavar="N", help="move to exhibit number N (1-based)")
+    p.add_argument("--attest", action="append", metavar="QUESTION_ID",
+                   help="confirm the item shows what the question asks (repeatable; see `kinds --json`)")
+    p.add_argument("--unattest", action="append", metavar="QUESTION_ID", help="withdraw a confirmation")
     p = add("redact", cmd_redact, "add black-out rectangles X,Y,W,H (upright pixels) to an image item")
     p.add_argument("item")
     p.add_argument("boxes", nargs="*", metavar="X,Y,W,H")

@@ -11,12 +11,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidence_app.core import conditions
+from evidence_app.core.citations import Rules, load_rules
 from evidence_app.core.i18n import pick
+from evidence_app.core.model import FACT_NAMES
+from evidence_app.core.timeutil import zone as conditions_zone
 from evidence_app.paths import resources_dir
 
-FINDING_IDS = ("ship_deadline", "seven_day_window", "refund_before_shipment", "evidence_deadline")
-CONDITIONS = ("imported",)
+FINDING_IDS = ("ship_deadline", "seven_day_window", "refund_before_shipment", "repair_window", "evidence_deadline")
 LEVELS = ("required", "recommended")
+FAVOURS = ("shop", "buyer", "none")
 
 
 class CatalogError(ValueError):
@@ -39,6 +43,20 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Question:
+    """Something the agent confirms an exhibit of `kind` shows (an attestation). `needs`: when ticked, the item
+    counts only beside an item of that kind (a slip signed by someone else needs the authorisation, Art. 36)."""
+
+    id: str
+    kind: str
+    texts: dict[str, str]
+    needs: str = ""
+
+    def text(self, lang: str = "zh_CN") -> str:
+        return pick(self.texts, lang)
+
+
+@dataclass(frozen=True)
 class BusinessClock:
     hours: float
     opens: tuple[int, int]
@@ -52,6 +70,9 @@ class Platform:
     promised_ship_hours: float
     statement_limit: int
     business_clock: BusinessClock | None = None
+    tz: str = "Asia/Shanghai"
+    rules: tuple[str, ...] = ()
+    first_answer_hours: float | None = None
 
     def name(self, lang: str = "zh_CN") -> str:
         return pick(self.names, lang)
@@ -66,10 +87,39 @@ class Requirement:
     explains: dict[str, str]
     min_count: int = 1
     never: tuple[str, ...] = ()
-    when: str | None = None
+    when: str | None = None  # condition text (see core/conditions.py)
+    cite: tuple[str, ...] = ()  # citation keys (rules.toml); empty: `rule` is a fixed text from a user file
+    asserts: dict[str, str] = field(default_factory=dict)
+    platforms: tuple[str, ...] = ()  # only on these platforms (empty: all)
+    confirm: tuple[str, ...] = ()  # question ids an item of the question's kind must have ticked to count
+    condition: conditions.Condition | None = field(default=None, compare=False)
 
     def explain(self, lang: str = "zh_CN") -> str:
         return pick(self.explains, lang)
+
+    def assertion(self, lang: str = "zh_CN") -> str:
+        """The shop's one-line point to the reviewer when this requirement is met."""
+        return pick(self.asserts, lang) if self.asserts else self.explain(lang)
+
+
+@dataclass(frozen=True)
+class FindingRule:
+    """A finding declared in a scenario file: raised when its condition holds for the case."""
+
+    id: str
+    condition: conditions.Condition | None
+    blocking: bool
+    favours: str
+    cite: tuple[str, ...]
+    messages: dict[str, str]
+    arguments: dict[str, str] = field(default_factory=dict)
+    platforms: tuple[str, ...] = ()
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return pick(self.messages, lang)
+
+    def argument(self, lang: str = "zh_CN") -> str:
+        return pick(self.arguments, lang) if self.arguments else ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +130,8 @@ class Scenario:
     requirements: tuple[Requirement, ...]
     time_checks: tuple[str, ...] = ()
     source: str = ""
+    findings: tuple[FindingRule, ...] = ()
+    facts: tuple[str, ...] = ()  # case facts that matter here (the case form opens its facts section for them)
 
     def name(self, lang: str = "zh_CN") -> str:
         return pick(self.names, lang)
@@ -94,6 +146,18 @@ class Catalog:
     scenarios: dict[str, Scenario]
     platforms: dict[str, Platform]
     sources: list[Path] = field(default_factory=list)
+    rules: Rules | None = None
+    questions: dict[str, Question] = field(default_factory=dict)
+
+    def cite(self, keys: tuple[str, ...], platform_id: str, lang: str = "zh_CN", fixed: str = "") -> str:
+        """The citation text for `keys` on `platform_id` (its own rules + the national measures)."""
+        if not keys or self.rules is None:
+            return fixed
+        platform = self.platforms.get(platform_id) or self.platforms.get("other")
+        return self.rules.resolve(keys, platform.rules if platform else (), lang)
+
+    def questions_for(self, kind_id: str) -> list[Question]:
+        return [q for q in self.questions.values() if q.kind == kind_id]
 
     def kind_name(self, kind_id: str, lang: str = "zh_CN") -> str:
         kind = self.kinds.get(kind_id)
@@ -178,6 +242,25 @@ def _id(ctx: _FileCtx, table: dict, line: int | None, what: str) -> str:
     return value
 
 
+def _load_questions(path: Path, kinds: dict[str, Kind]) -> dict[str, Question]:
+    """`[[question]]` tables of kinds.toml: id, kind, text{...}, needs (optional kind)."""
+    data, lines = _read_toml(path)
+    ctx = _FileCtx(path, lines)
+    questions: dict[str, Question] = {}
+    for index, table in enumerate(data.get("question", [])):
+        line = ctx.table_line("question", index)
+        question_id = _id(ctx, table, line, "a question")
+        if question_id in questions:
+            raise ctx.error(line, f"question `{question_id}` is defined twice")
+        for key in ("kind", "needs"):
+            value = table.get(key, "" if key == "needs" else None)
+            if (key == "kind" or value) and value not in kinds:
+                raise ctx.error(ctx.value_line(key, line), f"question `{question_id}`: unknown kind {value!r}")
+        questions[question_id] = Question(question_id, table["kind"], _names(ctx, table, "text", line),
+                                          str(table.get("needs", "")))
+    return questions
+
+
 def _load_kinds(path: Path) -> dict[str, Kind]:
     data, lines = _read_toml(path)
     ctx = _FileCtx(path, lines)
@@ -225,19 +308,76 @@ def _load_platforms(path: Path) -> dict[str, Platform]:
             if closes <= opens:
                 raise ctx.error(clock_line, "business_clock closes must be after opens")
             clock = BusinessClock(float(raw["hours"]), opens, closes)
-        platforms[platform_id] = Platform(platform_id, _names(ctx, table, "name", line), float(hours), limit, clock)
+        tz = table.get("tz", "Asia/Shanghai")
+        try:
+            conditions_zone(tz)
+        except ValueError:
+            raise ctx.error(ctx.value_line("tz", line), f"unknown time zone {tz!r}") from None
+        rules = table.get("rules", [])
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise ctx.error(ctx.value_line("rules", line), "rules must be a list of ruleset ids")
+        first = table.get("first_answer_hours")
+        if first is not None and (not isinstance(first, (int, float)) or isinstance(first, bool) or first <= 0):
+            raise ctx.error(ctx.value_line("first_answer_hours", line), "first_answer_hours must be a positive number")
+        platforms[platform_id] = Platform(platform_id, _names(ctx, table, "name", line), float(hours), limit, clock,
+                                          tz, tuple(rules), float(first) if first is not None else None)
     if not platforms:
         raise ctx.error(None, "no [[platform]] tables")
     return platforms
 
 
-def _load_scenarios(path: Path, kinds: dict[str, Kind]) -> list[Scenario]:
+def _condition(ctx: _FileCtx, table: dict, line: int | None, kinds: dict[str, Kind]) -> conditions.Condition | None:
+    text = table.get("when")
+    if text is None:
+        return None
+    try:
+        return conditions.parse(text, set(kinds))
+    except conditions.ConditionError as exc:
+        raise ctx.error(ctx.value_line("when", line), f"when: {exc}") from None
+
+
+def _cite(ctx: _FileCtx, table: dict, line: int | None, rules: Rules | None) -> tuple[str, ...]:
+    cite = table.get("cite", [])
+    cite = [cite] if isinstance(cite, str) else cite
+    if not isinstance(cite, list) or not all(isinstance(c, str) for c in cite):
+        raise ctx.error(ctx.value_line("cite", line), "cite must be a citation key or a list of them")
+    for key in cite:
+        if rules is not None and key not in rules.citations:
+            raise ctx.error(ctx.value_line(f'"{key}"', line), f"unknown citation key {key!r} (see rules.toml)")
+    return tuple(cite)
+
+
+def _platform_list(ctx: _FileCtx, table: dict, line: int | None, known: set[str]) -> tuple[str, ...]:
+    value = table.get("platforms", [])
+    if not isinstance(value, list) or (known and not all(v in known for v in value)):
+        raise ctx.error(ctx.value_line("platforms", line), f"platforms must list platform ids ({', '.join(sorted(known))})")
+    return tuple(value)
+
+
+def _load_finding(ctx: _FileCtx, table: dict, line: int | None, kinds: dict[str, Kind], rules: Rules | None,
+                  platforms: set[str]) -> FindingRule:
+    finding_id = _id(ctx, table, line, "a finding")
+    condition = _condition(ctx, table, line, kinds)  # none: always raised in this scenario
+    favours = table.get("favours", "none")
+    if favours not in FAVOURS:
+        raise ctx.error(ctx.value_line("favours", line), f"favours must be one of {', '.join(FAVOURS)}")
+    if favours == "shop" and "argument" not in table:
+        raise ctx.error(line, f"finding `{finding_id}` favours the shop and needs an `argument`")
+    return FindingRule(finding_id, condition, bool(table.get("blocking", False)), favours,
+                       _cite(ctx, table, line, rules), _names(ctx, table, "message", line),
+                       _names(ctx, table, "argument", line, False), _platform_list(ctx, table, line, platforms))
+
+
+def _load_scenarios(path: Path, kinds: dict[str, Kind], rules: Rules | None = None,
+                    questions: dict[str, Question] | None = None, platforms: set[str] | None = None) -> list[Scenario]:
+    questions = questions or {}
+    platforms = platforms or set()
     data, lines = _read_toml(path)
     ctx = _FileCtx(path, lines)
     if "scenario" not in data or not isinstance(data["scenario"], list):
         raise ctx.error(None, "no [[scenario]] tables")
     scenarios = []
-    req_index = -1
+    req_index = find_index = -1
     for index, table in enumerate(data["scenario"]):
         line = ctx.table_line("scenario", index)
         scenario_id = _id(ctx, table, line, "a scenario")
@@ -269,21 +409,33 @@ def _load_scenarios(path: Path, kinds: dict[str, Kind]) -> list[Scenario]:
             min_count = req.get("min_count", 1)
             if not isinstance(min_count, int) or isinstance(min_count, bool) or min_count < 1:
                 raise ctx.error(ctx.value_line("min_count", rline), "min_count must be a whole number >= 1")
-            when = req.get("when")
-            if when is not None and when not in CONDITIONS:
-                raise ctx.error(ctx.value_line("when", rline), f"unknown condition {when!r}; known: {', '.join(CONDITIONS)}")
-            rule = req.get("rule")
-            if not isinstance(rule, str) or not rule.strip():
-                raise ctx.error(rline, "a requirement needs `rule`, the rule it stands on")
+            condition = _condition(ctx, req, rline, kinds)
+            cite = _cite(ctx, req, rline, rules)
+            rule = req.get("rule", "")
+            if not cite and (not isinstance(rule, str) or not rule.strip()):
+                raise ctx.error(rline, "a requirement needs `cite` (citation keys of rules.toml) or `rule` (a citation)")
+            confirm = req.get("confirm", [])
+            if not isinstance(confirm, list) or any(q not in questions for q in confirm):
+                raise ctx.error(ctx.value_line("confirm", rline), f"confirm must list question ids ({', '.join(questions)})")
             requirements.append(
-                Requirement(req_id, level, tuple(req_kinds), rule, _names(ctx, req, "explain", rline),
-                            min_count, tuple(never), when)
+                Requirement(req_id, level, tuple(req_kinds), rule if isinstance(rule, str) else "",
+                            _names(ctx, req, "explain", rline), min_count, tuple(never),
+                            condition.text if condition else None, cite, _names(ctx, req, "asserts", rline, False),
+                            _platform_list(ctx, req, rline, platforms), tuple(confirm), condition)
             )
         if not requirements:
             raise ctx.error(line, f"scenario `{scenario_id}` has no [[scenario.requirement]]")
+        findings = []
+        for finding in table.get("finding", []):
+            find_index += 1
+            findings.append(_load_finding(ctx, finding, ctx.table_line("scenario.finding", find_index), kinds, rules,
+                                          platforms))
+        facts = table.get("facts", [])
+        if not isinstance(facts, list) or any(f not in FACT_NAMES and f != "imported" for f in facts):
+            raise ctx.error(ctx.value_line("facts", line), f"facts must list case facts ({', '.join(FACT_NAMES)})")
         scenarios.append(
             Scenario(scenario_id, _names(ctx, table, "name", line), _names(ctx, table, "description", line, False),
-                     tuple(requirements), tuple(checks), str(path))
+                     tuple(requirements), tuple(checks), str(path), tuple(findings), tuple(facts))
         )
     return scenarios
 
@@ -292,12 +444,19 @@ def load_catalog(user_dir: Path | None = None, resources: Path | None = None) ->
     """Load the shipped data, then the user's scenario files (`user_dir/scenarios/*.toml`), which win by id."""
     base = resources or resources_dir()
     kinds = _load_kinds(base / "kinds.toml")
+    questions = _load_questions(base / "kinds.toml", kinds)
     platforms = _load_platforms(base / "platforms.toml")
+    rules = load_rules(base / "rules.toml", _FileCtx, _read_toml, _names)
+    for platform in platforms.values():
+        for ruleset in platform.rules:
+            if ruleset not in rules.rulesets:
+                raise CatalogError(base / "platforms.toml", None, f"platform `{platform.id}`: unknown ruleset {ruleset!r}")
     files = sorted((base / "scenarios").glob("*.toml"))
     if user_dir is not None and (user_dir / "scenarios").is_dir():
         files += sorted((user_dir / "scenarios").glob("*.toml"))
     scenarios: dict[str, Scenario] = {}
     for path in files:
-        for scenario in _load_scenarios(path, kinds):
+        for scenario in _load_scenarios(path, kinds, rules, questions, set(platforms)):
             scenarios[scenario.id] = scenario
-    return Catalog(kinds, scenarios, platforms, [base / "kinds.toml", base / "platforms.toml", *files])
+    return Catalog(kinds, scenarios, platforms, [base / "kinds.toml", base / "platforms.toml", base / "rules.toml", *files],
+                   rules, questions)

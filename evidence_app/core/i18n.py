@@ -23,12 +23,20 @@ _MESSAGES: dict[str, dict[str, str]] = {
     # findings
     "finding.need": {"zh_CN": "请填写{fields}后再判断", "en": "Fill in {fields} to check this"},
     "ship.on_time": {
-        "zh_CN": "按时发货:揽收于承诺时限前 {hours} 小时(时限 {deadline},承诺 {promised} 小时)",
-        "en": "Shipped on time: pickup {hours} h before the deadline ({deadline}, {promised} h promised)",
+        "zh_CN": "按时发货:揽收早于承诺时限 {hours}(时限 {deadline},承诺 {promised} 小时)",
+        "en": "Shipped on time: pickup {hours} before the deadline ({deadline}, {promised} h promised)",
     },
     "ship.late": {
-        "zh_CN": "发货超时 {hours} 小时(时限 {deadline},承诺 {promised} 小时)",
-        "en": "Shipped {hours} h late (deadline {deadline}, {promised} h promised)",
+        "zh_CN": "发货超时 {hours}(时限 {deadline},承诺 {promised} 小时)",
+        "en": "Shipped {hours} late (deadline {deadline}, {promised} h promised)",
+    },
+    "ship.not_shipped": {
+        "zh_CN": "尚无揽收记录:按承运人系统记录认定发货,目前视为未发货(时限 {deadline},承诺 {promised} 小时)",
+        "en": "No pickup scan yet: shipping is the carrier's record, so it has not shipped (deadline {deadline}, {promised} h promised)",
+    },
+    "ship.argument": {
+        "zh_CN": "承运人系统记录的揽收时间为 {pickup},在承诺发货时限 {deadline}(付款后 {promised} 小时)之内",
+        "en": "The carrier's recorded pickup, {pickup}, is within the promised shipping time {deadline} ({promised} h after payment)",
     },
     "seven.inside": {
         "zh_CN": "退款申请在七天无理由期限内(平台截止 {platform_deadline},国家办法截止 {national_deadline})",
@@ -42,20 +50,73 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "七天无理由期限存在争议:按平台精确到分钟计算已超期(截止 {platform_deadline}),按国家办法自签收次日起算仍在期限内(截止 {national_deadline})",
         "en": "Seven-day window disputed: late by the platform's to-the-minute count (until {platform_deadline}), in time by the national next-day count (until {national_deadline})",
     },
+    "seven.argument": {
+        "zh_CN": "买家于 {signed} 签收,{refund} 申请退货,为签收次日起第 {day} 日,亦已超过签收后 7×24 小时,已超出七天无理由退货期限",
+        "en": "The buyer signed on {signed} and asked to return on {refund}, day {day} counted from the day after signing and past 7×24 hours after signing: outside the seven-day no-reason return",
+    },
     "refund_before.yes": {
         "zh_CN": "买家在揽收前已申请退款({refund_at} 早于揽收 {pickup_at}):未经买家同意发货,拒签运费由商家承担",
         "en": "Refund requested before pickup ({refund_at} before {pickup_at}): shipping without consent, the shop bears the freight",
+    },
+    "refund_before.not_shipped": {
+        "zh_CN": "买家于 {refund_at} 申请退款时尚无揽收记录,视为未发货:须征得买家同意后再发货,否则费用和风险由商家承担",
+        "en": "Refund requested at {refund_at} with no pickup scan: not shipped; ship only with the buyer's consent, or the costs and risk are the shop's",
+    },
+    "refund_before.same_minute": {
+        "zh_CN": "退款申请({refund_at})与揽收({pickup_at})在同一分钟,无法判断先后:请核对物流记录和退款记录的精确时间",
+        "en": "Refund request ({refund_at}) and pickup ({pickup_at}) in the same minute: the order cannot be told; check the exact times in the records",
     },
     "refund_before.no": {
         "zh_CN": "退款申请晚于揽收({refund_at} 晚于揽收 {pickup_at})",
         "en": "Refund requested after pickup ({refund_at}, pickup {pickup_at})",
     },
-    "due.ok": {"zh_CN": "举证截止 {due_at},还剩 {hours} 小时", "en": "Evidence due {due_at}, {hours} h left"},
-    "due.due_soon": {"zh_CN": "举证即将截止:{due_at},仅剩 {hours} 小时", "en": "Evidence due soon: {due_at}, only {hours} h left"},
-    "due.overdue": {"zh_CN": "举证已超时 {hours} 小时(截止 {due_at})", "en": "Evidence overdue by {hours} h (due {due_at})"},
-    "due.jd_clock": {
-        "zh_CN": "(京东 4 小时补充举证时限,按 9:00–18:00 计,自 {requested_at} 起算)",
-        "en": " (JD's 4-hour clock, 9:00–18:00 only, from {requested_at})",
+    "refund_before.argument": {
+        "zh_CN": "商品于 {pickup_at} 由承运人揽收,买家于 {refund_at} 才申请退款,发货时买家尚未申请退款",
+        "en": "The carrier picked the goods up at {pickup_at}; the buyer asked for a refund only at {refund_at}, after shipping",
+    },
+    "repair.return_ok": {
+        "zh_CN": "买家于签收次日起第 {day} 日提出:在 7 日内,可选择退货、换货或维修",
+        "en": "Asked on day {day} after signing: within 7 days, return, exchange or repair",
+    },
+    "repair.exchange_or_repair": {
+        "zh_CN": "买家于签收次日起第 {day} 日提出:已过 7 日退货期,15 日内可换货或维修",
+        "en": "Asked on day {day} after signing: past the 7-day return, exchange or repair within 15 days",
+    },
+    "repair.repair_only": {
+        "zh_CN": "买家于签收次日起第 {day} 日提出:已过 15 日换货期,质保期内仅可维修",
+        "en": "Asked on day {day} after signing: past the 15-day exchange, repair only within the warranty",
+    },
+    "repair.argument.exchange_or_repair": {
+        "zh_CN": "买家于 {signed} 签收,{refund} 提出退货,为签收次日起第 {day} 日,已超过 7 日退货期限,可依规为其换货或维修",
+        "en": "The buyer signed on {signed} and asked on {refund}, day {day} after signing: past the 7-day return, exchange or repair applies",
+    },
+    "repair.argument.repair_only": {
+        "zh_CN": "买家于 {signed} 签收,{refund} 提出,为签收次日起第 {day} 日,已超过 15 日换货期限,质保期内依规提供维修",
+        "en": "The buyer signed on {signed} and asked on {refund}, day {day} after signing: past the 15-day exchange, repair within the warranty applies",
+    },
+    "timeline.inconsistent": {
+        "zh_CN": "时间顺序不可能:{later}({later_at})早于{earlier}({earlier_at}),请核对这两项",
+        "en": "Impossible order of events: {later} ({later_at}) is before {earlier} ({earlier_at}); check these two",
+    },
+    "due.ok": {"zh_CN": "举证截止 {due_at},还剩 {left}", "en": "Evidence due {due_at}, {left} left"},
+    "due.due_soon": {"zh_CN": "举证即将截止:{due_at},仅剩 {left}", "en": "Evidence due soon: {due_at}, only {left} left"},
+    "due.overdue": {"zh_CN": "举证已超时 {left}(截止 {due_at})", "en": "Evidence overdue by {left} (due {due_at})"},
+    "due.clock": {
+        "zh_CN": "({platform} {hours} 小时补充举证时限,按 {opens}–{closes} 计,自 {requested_at} 起算)",
+        "en": " ({platform}'s {hours}-hour clock, {opens}–{closes} only, from {requested_at})",
+    },
+    "first_answer": {
+        "zh_CN": "{platform}首次处理时限:纠纷单自 {requested_at} 起 {hours} 小时内须和解或提供证据;{countdown}",
+        "en": "{platform}'s first answer: settle or give evidence within {hours} h of {requested_at}; {countdown}",
+    },
+    # attestations
+    "req.unconfirmed": {
+        "zh_CN": "待确认:{question}(在证据右键菜单中勾选 #{items})",
+        "en": "To confirm: {question} (tick it on exhibit #{items} in its context menu)",
+    },
+    "req.needs_companion": {
+        "zh_CN": "#{item} 需同时提供{kind}才有效",
+        "en": "#{item} counts only with a {kind}",
     },
     # refusals of files
     "refuse.missing": {"zh_CN": "文件不存在", "en": "file not found"},

@@ -38,6 +38,8 @@ FACTS: tuple[tuple[str, str, object, tuple[str, ...]], ...] = (
     ("claimed_freight", "money", "", ()),
     ("actual_freight", "money", "", ()),
     ("refusal_reason", "choice", "none", ("none", "no_reason", "damaged", "wrong_address", "not_as_agreed", "other")),
+    # the defect the buyer claims: visible to the eye (Art. 65: explain or disprove) or not (Art. 66: documents)
+    ("defect", "choice", "unknown", ("unknown", "visible", "invisible")),
 )
 FACT_NAMES = tuple(f[0] for f in FACTS)
 BOOL_FACTS = tuple(f[0] for f in FACTS if f[1] == "bool")
@@ -90,6 +92,7 @@ class Case:
     claimed_freight: str = ""
     actual_freight: str = ""
     refusal_reason: str = "none"
+    defect: str = "unknown"
     is_sample: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None

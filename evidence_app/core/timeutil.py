@@ -50,3 +50,12 @@ def hours_text(hours: float) -> str:
     if rounded == int(rounded):
         return str(int(rounded))
     return f"{rounded:.2f}".rstrip("0").rstrip(".")
+
+
+def duration_text(hours: float, lang: str = "zh_CN") -> str:
+    """A span for a message: under an hour in minutes ("1 分钟", never "0 小时"), else in hours."""
+    zh = lang.startswith("zh")
+    if hours < 1:
+        minutes = max(1, round(hours * 60)) if hours > 0 else 0
+        return f"{minutes} 分钟" if zh else f"{minutes} min"
+    return f"{hours_text(hours)} 小时" if zh else f"{hours_text(hours)} h"

@@ -266,7 +266,7 @@ class BundleExporter:
             req_rows.append([Paragraph(f"<font color='{color}'>{mark}</font>", S["cell"]),
                              Paragraph(f"[{level}] {_esc(kinds)}<br/><font size=8 color='#6b7280'>{_esc(req.explain())}</font>",
                                        S["cell"]),
-                             Paragraph(_esc(req.rule), S["cell_small"]), Paragraph(_esc(items), S["cell_small"])])
+                             Paragraph(_esc(result.rule), S["cell_small"]), Paragraph(_esc(items), S["cell_small"])])
         req_table = Table(req_rows, colWidths=[58, 225, 110, P.SLOT_W - 393], repeatRows=1)
         style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7"))]

@@ -72,6 +72,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE cases ADD COLUMN refusal_reason TEXT NOT NULL DEFAULT 'none';
     ALTER TABLE items ADD COLUMN attestations TEXT NOT NULL DEFAULT '[]';
     """,
+    # issue 8: whether the claimed defect is visible to the eye (Art. 65) or not (Art. 66): it picks the documents
+    """
+    ALTER TABLE cases ADD COLUMN defect TEXT NOT NULL DEFAULT 'unknown';
+    """,
 ]
 
 

@@ -356,13 +356,23 @@ class Library:
 
     def update_item(self, item_id: int, *, kind: str | None = None, caption: str | None = None,
                     rotation: int | None = None, redactions: list[Redaction] | None = None,
-                    crop: Redaction | None | bool = False) -> EvidenceItem:
-        """Change an item's non-destructive edits. `crop=None` clears the crop; the default leaves it."""
+                    crop: Redaction | None | bool = False, attestations: list[str] | None = None) -> EvidenceItem:
+        """Change an item's non-destructive edits. `crop=None` clears the crop; the default leaves it.
+        `attestations`: the question ids (kinds.toml) the agent confirms this item answers, replacing the list."""
         item = self.item(item_id)
         sets: dict[str, object] = {}
         if kind is not None:
             self._check_kind(kind)
             sets["kind"] = kind
+        if attestations is not None:
+            questions = self.catalog.questions
+            for question_id in attestations:
+                if question_id not in questions:
+                    raise LibraryError(f"unknown question {question_id!r}; known: {', '.join(questions)}")
+                if questions[question_id].kind != (kind or item.kind):
+                    raise LibraryError(f"question {question_id!r} is asked of {questions[question_id].kind}, "
+                                       f"not of this {kind or item.kind} item")
+            sets["attestations"] = json.dumps(list(dict.fromkeys(attestations)))
         if caption is not None:
             sets["caption"] = caption
         if rotation is not None:

@@ -120,9 +120,9 @@ class ChecklistPanel(QWidget):
             node = QTreeWidgetItem([f"{mark} [{level}] " + ("\n      ".join(lines))])
             node.setData(0, Qt.ItemDataRole.UserRole, req.requirement.id)
             node.setForeground(0, QBrush(GREEN if req.met else (RED if req.requirement.level == "required" else AMBER)))
-            node.setToolTip(0, f"{req.requirement.rule}\n{req.requirement.explain(lang)}\n{req.message}")
+            node.setToolTip(0, f"{req.rule}\n{req.requirement.explain(lang)}\n{req.message}")
             rule_label = self.tr("Rule")
-            rule = QTreeWidgetItem([f"{rule_label}: {req.requirement.rule}"])
+            rule = QTreeWidgetItem([f"{rule_label}: {req.rule}"])
             rule.setToolTip(0, req.requirement.explain(lang))
             message = QTreeWidgetItem([req.message])
             message.setToolTip(0, req.message)
@@ -147,7 +147,7 @@ class ChecklistPanel(QWidget):
         req_id = item.data(0, Qt.ItemDataRole.UserRole)
         result = next(r for r in self.result.requirements if r.requirement.id == req_id)
         lang = self.library.lang
-        self.detail.setText(f"<b>{result.requirement.rule}</b><br>{result.requirement.explain(lang)}")
+        self.detail.setText(f"<b>{result.rule}</b><br>{result.requirement.explain(lang)}")
         self.add_button.setEnabled(True)
         self.highlight.emit(list(result.items))
 

@@ -68,7 +68,7 @@ def test_listing_commands(tmp_path):
     lib = tmp_path / "lib"
     assert "signature_slip" in cli(lib, "kinds", check=0).stdout
     scenarios = json.loads(cli(lib, "scenarios", "--json", check=0).stdout)
-    assert len(scenarios) == 13 and scenarios[0]["requirements"][0]["rule"]
+    assert len(scenarios) == 21 and scenarios[0]["requirements"][0]["cite"] == ["receipt_burden"]
     case = cli(lib, "new", "--scenario", "late_shipment", "--platform", "tmall", check=0).stdout.strip()
     cli(lib, "set", case, "paid_at=2025-09-01 14:00", "pickup_at=2025-09-03 17:00", check=0)
     text = cli(lib, "check", case, "--now", "2025-09-04T00:00", check=1).stdout

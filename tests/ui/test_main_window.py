@@ -181,7 +181,7 @@ def test_clicking_a_requirement_highlights_its_items(case_window, lib, qtbot, tm
     slip_id = [i.id for i in lib.items(case.id) if i.kind == "signature_slip"][0]
     window.checklist.select_requirement("proof_of_receipt")
     assert window.board.selected_ids() == [slip_id]
-    assert "第38条" in window.checklist.detail.text()
+    assert "第三十八条" in window.checklist.detail.text()
     # files dropped on a requirement get its kind
     window.kind_chooser = lambda paths, suggested, kinds=None: kinds[2] if kinds else suggested
     window.checklist.files_for.emit([str(factories.photo(tmp_path / "red.jpg", color=(200, 0, 0)))],

@@ -6,10 +6,12 @@ from evidence_app.paths import resources_dir
 KINDS = ["signature_slip", "authorized_signing_proof", "carrier_stamped_proof", "waybill_photo", "item_photo",
          "packing_record", "chat_screenshot", "tracking_screenshot", "listing_screenshot", "inspection_report",
          "commercial_invoice", "distribution_proof", "product_certificate", "customs_declaration", "freight_receipt",
-         "other"]
+         "order_snapshot", "refund_history", "return_unboxing_record", "sales_invoice", "repair_record", "other"]
 SCENARIOS = ["signed_not_received", "lost_in_transit", "missing_items", "wrong_item", "damaged_in_transit",
              "quality_issue", "not_as_described", "size_mismatch", "counterfeit", "return_resale_damaged",
-             "refusal_freight", "late_shipment", "agreement_dispute"]
+             "refusal_freight", "late_shipment", "agreement_dispute", "return_not_as_sent", "return_not_received",
+             "refused_other_reason", "gift_dispute", "invisible_not_as_described", "repair_warranty", "price_protection",
+             "invoice_dispute"]
 PLATFORMS = ["taobao", "tmall", "tmall_global", "jd", "pinduoduo", "douyin", "other"]
 
 
@@ -24,8 +26,11 @@ def test_names_in_three_languages_and_citations(catalog):
         assert {"zh_CN", "zh_TW", "en"} <= set(item.names), item.id
     for scenario in catalog.scenarios.values():
         for req in scenario.requirements:
-            assert req.rule.strip() and ("第" in req.rule), (scenario.id, req.id)
+            assert req.cite, (scenario.id, req.id)
             assert req.explain("zh_CN") and req.explain("en")
+            assert {"zh_CN", "zh_TW", "en"} <= set(req.asserts), (scenario.id, req.id)
+            for word in ("缺少", "尚缺", "未提供", "超时", "还剩", "可以提交"):
+                assert word not in req.assertion("zh_CN"), (scenario.id, req.id, word)
     assert catalog.kind_name("signature_slip") == "签收底单"
     assert catalog.kind_name("signature_slip", "zh_TW") == "簽收底單"
     assert catalog.kind_name("signature_slip", "en") == "Signature slip"
@@ -63,8 +68,8 @@ def test_unknown_kind_names_the_line(tmp_path):
     res = _copy_resources(tmp_path)
     path = res / "scenarios" / "builtin.toml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('kinds = ["tracking_screenshot"]\nrule = "淘宝争议处理规则第9条"',
-                        'kinds = ["tracking_photo"]\nrule = "淘宝争议处理规则第9条"', 1)
+    text = text.replace('kinds = ["tracking_screenshot"]\ncite = ["delivery_history"]',
+                        'kinds = ["tracking_photo"]\ncite = ["delivery_history"]', 1)
     path.write_text(text, encoding="utf-8")
     expected_line = text.splitlines().index('kinds = ["tracking_photo"]') + 1
     with pytest.raises(CatalogError) as err:
@@ -103,4 +108,4 @@ def test_user_folder_adds_and_overrides(tmp_path):
     assert catalog.scenarios["agreement_dispute"].name() == "约定争议(本店)"
     assert catalog.scenarios["agreement_dispute"].requirements[0].min_count == 2
     assert "gift_dispute" in catalog.scenarios
-    assert len(catalog.scenarios) == 14
+    assert len(catalog.scenarios) == 21

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from evidence_app.core.checklist import evaluate
+from evidence_app.core.checklist import applies, evaluate
 from evidence_app.core.model import Case, EvidenceItem
 
 NOW = datetime(2025, 9, 1, tzinfo=timezone.utc)
@@ -15,36 +15,53 @@ TABLE = {
     "signed_not_received": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof",
                               "chat_screenshot"}], ["tracking_screenshot"]),
     "lost_in_transit": ([{"tracking_screenshot"}, {"carrier_stamped_proof"}], ["chat_screenshot"]),
-    "missing_items": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof"}, {"packing_record"}],
-                      ["waybill_photo", "item_photo"]),
-    "wrong_item": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof"}, {"packing_record"}],
-                   ["waybill_photo", "item_photo", "chat_screenshot"]),
-    "damaged_in_transit": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof"},
-                            {"packing_record"}], ["item_photo", "waybill_photo"]),
-    "quality_issue": ([{"inspection_report", "product_certificate", "commercial_invoice"}],
-                      ["item_photo", "chat_screenshot"]),
+    "missing_items": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof"}],
+                      ["packing_record", "waybill_photo", "item_photo"]),
+    "wrong_item": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof"}],
+                   ["packing_record", "waybill_photo", "item_photo", "chat_screenshot"]),
+    "damaged_in_transit": ([{"signature_slip", "authorized_signing_proof", "carrier_stamped_proof"}],
+                           ["packing_record", "item_photo", "waybill_photo"]),
+    "quality_issue": ([{"item_photo", "inspection_report"}], ["chat_screenshot"]),
     "not_as_described": ([{"listing_screenshot"}, {"item_photo"}], ["chat_screenshot"]),
     "size_mismatch": ([{"listing_screenshot"}], ["item_photo", "chat_screenshot"]),
     "counterfeit": ([{"distribution_proof", "commercial_invoice"}, {"product_certificate"}], ["inspection_report"]),
-    "return_resale_damaged": ([{"item_photo"}, {"carrier_stamped_proof", "packing_record"}],
+    "return_resale_damaged": ([{"item_photo"}, {"carrier_stamped_proof", "return_unboxing_record", "packing_record"}],
                               ["waybill_photo", "listing_screenshot"]),
     "refusal_freight": ([{"carrier_stamped_proof"}, {"freight_receipt"}], ["tracking_screenshot"]),
     "late_shipment": ([{"tracking_screenshot", "carrier_stamped_proof"}], ["chat_screenshot"]),
     "agreement_dispute": ([{"chat_screenshot"}], []),
+    "return_not_as_sent": ([{"carrier_stamped_proof", "return_unboxing_record"}, {"packing_record", "order_snapshot"}],
+                           ["order_snapshot", "listing_screenshot", "waybill_photo", "tracking_screenshot",
+                            "chat_screenshot"]),
+    "return_not_received": ([{"refund_history", "order_snapshot"}], ["tracking_screenshot", "carrier_stamped_proof"]),
+    "refused_other_reason": ([{"carrier_stamped_proof", "tracking_screenshot"}, {"order_snapshot"}],
+                             ["chat_screenshot", "listing_screenshot"]),
+    "gift_dispute": ([{"order_snapshot", "listing_screenshot"}], ["packing_record", "chat_screenshot"]),
+    "invisible_not_as_described": ([{"distribution_proof", "commercial_invoice"}, {"product_certificate"}],
+                                   ["inspection_report", "order_snapshot", "listing_screenshot"]),
+    "repair_warranty": ([{"repair_record", "inspection_report"}], ["order_snapshot", "listing_screenshot",
+                                                                   "chat_screenshot"]),
+    "price_protection": ([{"order_snapshot"}], ["listing_screenshot", "refund_history"]),
+    "invoice_dispute": ([{"sales_invoice"}], ["order_snapshot", "chat_screenshot"]),
 }
-TIME_CHECKS = {"return_resale_damaged": ["seven_day_window"],
+TIME_CHECKS = {"return_resale_damaged": ["seven_day_window"], "repair_warranty": ["repair_window"],
                "refusal_freight": ["ship_deadline", "refund_before_shipment"], "late_shipment": ["ship_deadline"]}
+# Every question a kind can be asked, ticked: what "an exhibit that shows what it must" looks like in these tests.
+CONFIRMED = {"chat_screenshot": ["chat_admits_receipt", "chat_platform_agreement"],
+             "inspection_report": ["report_qualified"], "distribution_proof": ["brand_chain_traceable"],
+             "carrier_stamped_proof": ["refusal_without_reason"]}
 
 
-def make_items(kinds):
+def make_items(kinds, confirmed=True):
     return [EvidenceItem(id=n, case_id=1, position=n, kind=k, sha256=f"{n:064x}", size=1, original_name=f"{n}.jpg",
-                         media_type="image/jpeg") for n, k in enumerate(kinds, 1)]
+                         media_type="image/jpeg", attestations=list(CONFIRMED.get(k, [])) if confirmed else [])
+            for n, k in enumerate(kinds, 1)]
 
 
 def test_table_matches_data(catalog):
     for scenario_id, (required, recommended) in TABLE.items():
         scenario = catalog.scenarios[scenario_id]
-        reqs = [r for r in scenario.requirements if r.when is None]
+        reqs = [r for r in scenario.requirements if applies(r, Case(id=1, scenario=scenario_id))]
         assert [set(r.kinds) for r in reqs if r.level == "required"] == required, scenario_id
         rec = [k for r in reqs if r.level == "recommended" for k in r.kinds]
         assert rec == recommended, scenario_id
@@ -121,7 +138,8 @@ def test_trashed_items_do_not_count(catalog):
 def test_json_shape(catalog):
     data = evaluate(Case(id=7, scenario="late_shipment"), make_items(["tracking_screenshot"]), catalog,
                     now=NOW).as_dict()
-    assert set(data) == {"case", "scenario", "ready", "requirements", "findings"}
+    assert set(data) == {"case", "scenario", "platform", "ready", "facts", "requirements", "findings"}
+    assert data["facts"]["seven_day_eligible"] is True and data["facts"]["refusal_reason"] == "none"
     assert data["case"] == 7 and data["ready"] is True
     req = data["requirements"][0]
     assert {"id", "level", "kinds", "status", "items", "rule", "message"} <= set(req)

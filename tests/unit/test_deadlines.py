@@ -61,8 +61,10 @@ def test_case_agreed_hours_win(tmall):
 
 def test_missing_inputs_name_the_fields(tmall):
     finding = deadlines.ship_deadline(Case(id=1, scenario="late_shipment", paid_at=t("2025-09-01T14:00")), tmall)
-    assert finding.status == "incomplete" and finding.missing_fields == ["pickup_at"]
-    assert "揽收时间" in finding.message
+    assert finding.status == "not_shipped" and finding.missing_fields == ["pickup_at"]  # Art. 25: no scan, not shipped
+    assert "尚无揽收记录" in finding.message
+    unpaid = deadlines.ship_deadline(Case(id=1, scenario="late_shipment"), tmall)
+    assert unpaid.status == "incomplete" and unpaid.missing_fields == ["paid_at"]
     english = deadlines.seven_day_window(Case(id=1, scenario="x"), lang="en")
     assert english.missing_fields == ["signed_at", "refund_at"] and "signed_at" in english.message
 
