@@ -218,12 +218,14 @@ def cmd_check(lib, args) -> int:
         print(f"case {case_id}: {result.scenario.name(lang)} — {'READY' if result.ready else 'NOT READY'} "
               f"({done}/{total} required)")
         for req in result.requirements:
-            mark = "✓" if req.met else ("✗" if req.requirement.level == "required" else "·")
+            mark = "✓" if req.met else "?" if req.status == "unconfirmed" else ("✗" if req.requirement.level == "required" else "·")
             kinds = " | ".join(cat.kind_name(k, lang) for k in req.requirement.kinds)
             print(f"  {mark} [{req.requirement.level}] {req.requirement.id}: {kinds}")
             print(f"      {req.message}  〔{req.rule}〕")
         for finding in result.findings:
-            print(f"  ⏱ {finding.id}: {finding.status} — {finding.message}")
+            mark = "⛔ BLOCKING " if finding.blocking else "⏱ "
+            rule = f"  〔{finding.rule}〕" if finding.rule else ""
+            print(f"  {mark}{finding.id}: {finding.status} — {finding.message}{rule}")
     return 0 if result.ready else 1
 
 
