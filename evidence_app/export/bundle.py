@@ -25,6 +25,7 @@ from evidence_app.core.checklist import ChecklistResult
 from evidence_app.core.model import Case, EvidenceItem
 from evidence_app.core.timeutil import show
 from evidence_app.export import pages as P
+from evidence_app.export.pdfsafe import clean_source_page, sanitize
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn)
 from evidence_app.export.prepare_pool import PreparePool
@@ -386,6 +387,7 @@ class BundleExporter:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 source = reader.pages[page.pdf_page]
+                clean_source_page(source)  # no annotations, actions or page metadata come along
                 box = source.cropbox
                 width, height = float(box.width), float(box.height)
                 rotate = int(source.get("/Rotate", 0) or 0) % 360
@@ -413,6 +415,7 @@ class BundleExporter:
                            "/Creator": f"举证助手 evidence_app {__version__}", "/Producer": "举证助手 evidence_app",
                            "/CreationDate": self.now.strftime("D:%Y%m%d%H%M%S+08'00'")}
         writer.page_mode = "/UseOutlines"
+        sanitize(writer)
         tmp = path.with_suffix(".meta.pdf")
         with open(tmp, "wb") as handle:
             writer.write(handle)

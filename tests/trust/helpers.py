@@ -52,3 +52,70 @@ def extracted_images(pdf: Path, folder: Path) -> list[Path]:
     folder.mkdir(exist_ok=True)
     subprocess.run(["pdfimages", "-all", str(pdf), str(folder / "img")], check=True)
     return sorted(folder.iterdir())
+
+
+def hostile_pdf(path: Path, folder: Path) -> Path:
+    """One page of real vector text and a JPEG with GPS, plus everything a PDF must not bring into a bundle:
+    Launch, JavaScript and URI links, an attached file (page annotation and document level), a form field,
+    document-open JavaScript, page actions, XMP on the image and the document, an author."""
+    from pypdf import PdfWriter
+    from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,
+                               NumberObject, TextStringObject)
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    photo = factories.photo(folder / "gps.jpg", size=(200, 150), gps=True, captured="2025:08:16 17:05:00")
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.drawString(72, 760, "VECTOR-TEXT-KEEP")
+    c.drawImage(str(photo), 72, 500, 200, 150)
+    c.showPage()
+    c.save()
+    writer = PdfWriter(clone_from=io.BytesIO(buffer.getvalue()))
+    page = writer.pages[0]
+
+    def name(text: str) -> NameObject:
+        return NameObject(text)
+
+    def annot(subtype: str, **extra) -> DictionaryObject:
+        d = DictionaryObject({name("/Type"): name("/Annot"), name("/Subtype"): name(subtype),
+                              name("/Rect"): ArrayObject([FloatObject(v) for v in (50, 50, 150, 150)])})
+        d.update({name("/" + k): v for k, v in extra.items()})
+        return d
+
+    def action(kind: str, **extra) -> DictionaryObject:
+        d = DictionaryObject({name("/S"): name(kind)})
+        d.update({name("/" + k): v for k, v in extra.items()})
+        return d
+
+    secret_file = DecodedStreamObject()
+    secret_file.set_data(b"SECRET-ATTACHMENT-DATA")
+    secret_file[name("/Type")] = name("/EmbeddedFile")
+    filespec = DictionaryObject({name("/Type"): name("/Filespec"), name("/F"): TextStringObject("secret.txt"),
+                                 name("/EF"): DictionaryObject({name("/F"): writer._add_object(secret_file)})})
+    field = annot("/Widget", FT=name("/Tx"), T=TextStringObject("SECRET-FIELD"), V=TextStringObject("SECRET-VALUE"))
+    field_ref = writer._add_object(field)
+    annots = [annot("/Link", A=action("/Launch", F=TextStringObject("calc.exe"))),
+              annot("/Link", A=action("/JavaScript", JS=TextStringObject("app.alert('SECRET-JS')"))),
+              annot("/Link", A=action("/URI", URI=TextStringObject("http://evil.example/SECRET-URI"))),
+              annot("/FileAttachment", FS=writer._add_object(filespec), Contents=TextStringObject("SECRET-NOTE"))]
+    page[name("/Annots")] = ArrayObject([writer._add_object(a) for a in annots] + [field_ref])
+    page[name("/AA")] = DictionaryObject({name("/O"): action("/JavaScript", JS=TextStringObject("SECRET-PAGE-JS"))})
+    writer._root_object[name("/AcroForm")] = DictionaryObject({name("/Fields"): ArrayObject([field_ref])})
+    from pypdf.actions import JavaScript
+
+    writer.add_open_action(JavaScript("app.alert('SECRET-OPEN-JS');"))
+    writer.add_attachment("secret2.txt", b"SECRET-DOC-ATTACHMENT")
+    writer.add_metadata({"/Author": "SECRET-AUTHOR"})
+    xmp = DecodedStreamObject()
+    xmp.set_data(b"<x:xmpmeta>SECRET-XMP</x:xmpmeta>")
+    xmp.update({name("/Type"): name("/Metadata"), name("/Subtype"): name("/XML")})
+    xmp_ref = writer._add_object(xmp)
+    writer._root_object[name("/Metadata")] = xmp_ref
+    for xobj in page["/Resources"]["/XObject"].values():
+        xobj.get_object()[name("/Metadata")] = xmp_ref
+    page[name("/Metadata")] = xmp_ref
+    page[name("/Rotate")] = NumberObject(0)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
