@@ -61,6 +61,7 @@ class BundleExporter:
         self.cancelled = cancelled or (lambda: False)
         self.workers = workers
         self.styles = P.styles()
+        self._pdf_renders: dict[int, dict[int, Prepared]] = {}  # redacted PDF pages rendered as images
         self._check_files()
 
     # --- public --------------------------------------------------------------------------------------------
@@ -136,6 +137,7 @@ class BundleExporter:
             self.progress(done, total, f"准备图片 {done}/{len(jobs)}")
 
         self.progress(0, total, "准备图片")
+        self._pdf_renders = self._render_redacted_pdfs(preset, folder)
         try:
             return pool.run(jobs, tick, self.cancelled)
         except (ExportCancelled, ExportError):
@@ -148,12 +150,30 @@ class BundleExporter:
             reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
             raise ExportError(f"{where} cannot be decoded: {reason}") from None
 
+    def _render_redacted_pdfs(self, preset: Preset, folder: Path) -> dict[int, dict[int, Prepared]]:
+        """PDF pages with redaction boxes become images with the boxes burned in; the others stay vector."""
+        from evidence_app.export.pdfredact import render_redacted_pages
+
+        renders = {}
+        for number, item in enumerate(self.items, 1):
+            if item.is_pdf and item.redactions:
+                try:
+                    renders[item.id] = render_redacted_pages(self.library.file_path(item), item.redactions,
+                                                             preset.dpi, str(folder / f"pdf{item.id}"))
+                except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
+                    raise ExportError(f"证据 {number} ({item.original_name}): its redacted pages cannot be "
+                                      f"rendered: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                                      ) from None
+        return renders
+
     def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
         plan: list[ExhibitPage] = []
         for number, item in enumerate(self.items, 1):
             if item.is_pdf:
                 count = item.page_count or 1
-                plan += [ExhibitPage(number, item, n + 1, count, pdf_page=n) for n in range(count)]
+                renders = self._pdf_renders.get(item.id, {})
+                plan += [ExhibitPage(number, item, n + 1, count, image=renders.get(n),
+                                     pdf_page=None if n in renders else n) for n in range(count)]
             else:
                 slices = prepared[item.id].slices
                 plan += [ExhibitPage(number, item, n + 1, len(slices), image=s) for n, s in enumerate(slices)]

@@ -362,10 +362,9 @@ class Library:
                 raise LibraryError("rotation must be 0, 90, 180 or 270")
             sets["rotation"] = rotation % 360
         if redactions is not None:
-            if item.is_pdf and redactions:
-                raise LibraryError("redaction works on images; for a PDF, add a redacted copy")
             for box in redactions:
                 self._check_box(item, box)
+                self._check_page(item, box)
             sets["redactions"] = json.dumps([b.as_list() for b in redactions])
         if crop is not False:
             if crop is not None:
@@ -378,6 +377,15 @@ class Library:
                              (*sets.values(), item_id))
                 conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (_now(), item.case_id))
         return self.item(item_id)
+
+    @staticmethod
+    def _check_page(item: EvidenceItem, box: Redaction) -> None:
+        """A PDF's boxes name their page (1-based); an image's boxes have none."""
+        if item.is_pdf:
+            if box.page is None or not 1 <= box.page <= (item.page_count or 1):
+                raise LibraryError(f"a PDF's rectangle needs a page from 1 to {item.page_count or 1} (--page N)")
+        elif box.page is not None:
+            raise LibraryError("--page is for PDF items; an image's rectangles are in its pixels")
 
     @staticmethod
     def _check_box(item: EvidenceItem, box: Redaction) -> None:

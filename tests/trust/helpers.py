@@ -119,3 +119,41 @@ def hostile_pdf(path: Path, folder: Path) -> Path:
     with path.open("wb") as handle:
         writer.write(handle)
     return path
+
+
+def run_cli(data_dir: Path, *args, capsys=None) -> tuple[int, str, str]:
+    """The CLI in this process (fast); returns (exit code, stdout, stderr) when given pytest's capsys."""
+    from evidence_app.cli import main
+
+    code = main(["--data-dir", str(data_dir), *map(str, args)])
+    if capsys is None:
+        return code, "", ""
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def text_pdf(path: Path, pages: list[list[tuple[float, float, str]]], size=(595.27, 841.89),
+             rotate: int = 0) -> Path:
+    """A PDF whose pages hold vector text at (x, y-from-top) positions, optionally /Rotate'd."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=size)
+    for texts in pages:
+        c.setFont("Helvetica", 14)
+        for x, y, text in texts:
+            c.drawString(x, size[1] - y, text)
+        c.showPage()
+    c.save()
+    data = buffer.getvalue()
+    if rotate:
+        from pypdf import PdfWriter
+
+        writer = PdfWriter(clone_from=io.BytesIO(data))
+        for page in writer.pages:
+            page.rotate(rotate)
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
+    path.write_bytes(data)
+    return path
