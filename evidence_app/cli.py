@@ -9,7 +9,9 @@ import argparse
 import json
 import math
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -422,9 +424,16 @@ def _utf8_streams() -> None:
             reconfigure(errors="replace")
 
 
+def _terminate(signum, frame) -> None:
+    """SIGTERM unwinds like Ctrl+C: temp files and half-written exports are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _terminate)
     if not argv:
         return _start_gui_or_help()
     if argv[0] == "--selftest":

@@ -30,6 +30,7 @@ from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, Can
                                        ExportResult, Preset, ProgressFn)
 from evidence_app.export.prepare_pool import PreparePool
 from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
+from evidence_app.storage import leftovers
 from evidence_app.storage.atomic import atomic_write
 from evidence_app.storage.library import Library
 
@@ -71,8 +72,10 @@ class BundleExporter:
         steps = [PRINT] if preset == "print" else list(COMPACT_STEPS)
         if preset not in ("print", "compact"):
             raise ExportError(f"unknown preset {preset!r}: print or compact")
+        if target.is_dir():
+            raise ExportError(f"{target} is a folder: give the PDF's file name, e.g. {target / '举证材料.pdf'}")
         warnings_out: list[str] = []
-        with tempfile.TemporaryDirectory(prefix="evidence-export-") as tmp, PreparePool(self.workers) as pool:
+        with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("export")) as tmp, PreparePool(self.workers) as pool:
             for index, step in enumerate(steps):
                 floor = index == len(steps) - 1
                 prepared = self._prepare(pool, step, Path(tmp) / f"s{index}")

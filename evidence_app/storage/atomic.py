@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from evidence_app.storage.leftovers import recorded
+
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable. Not possible (nor needed) on Windows."""
@@ -42,12 +44,13 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
     fd, tmp_name = tempfile.mkstemp(prefix=".~" + target.name[:40] + ".", suffix=".part", dir=target.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        follow_umask(tmp)
-        os.replace(tmp, target)
+        with recorded(tmp):  # should we be killed, the next start removes it
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            follow_umask(tmp)
+            os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):

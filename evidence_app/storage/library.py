@@ -18,6 +18,7 @@ from evidence_app.core.catalog import Catalog, load_catalog
 from evidence_app.core.model import TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
 from evidence_app.imaging.probe import Probe, Refused, probe_file
+from evidence_app.storage import leftovers
 from evidence_app.storage.db import Database
 from evidence_app.storage.filestore import FileStore
 
@@ -75,6 +76,7 @@ class Library:
         self.db = Database(self.root / "library.sqlite3")
         self.store = FileStore(self.root)
         self.store.clear_tmp()
+        leftovers.clean()  # what a killed export of ours left beside its target or in the system temp
         self._catalog: Catalog | None = None
 
     def close(self) -> None:
