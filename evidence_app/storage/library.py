@@ -17,10 +17,10 @@ from evidence_app.core import checklist
 from evidence_app.core.catalog import Catalog, load_catalog
 from evidence_app.core.model import TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
-from evidence_app.imaging.probe import Probe, Refused, probe_file
+from evidence_app.imaging.probe import Probe, Refused, check_file, probe_file
 from evidence_app.storage import leftovers
 from evidence_app.storage.db import Database
-from evidence_app.storage.filestore import FileStore
+from evidence_app.storage.filestore import FileStore, TooLarge
 
 SETTINGS_DEFAULTS: dict[str, str] = {
     "shop_name": "",
@@ -35,6 +35,8 @@ CASE_FIELDS = ("platform", "scenario", "order", "refund", "buyer", "amount", "ti
                "promised_ship_hours", *TIME_FIELDS, "status")
 # CLI/user field names → Case attributes
 _FIELD_ATTR = {"order": "order_no", "refund": "refund_no"}
+# Longest text a field takes (characters): far above any real use, low enough that nothing chokes on it.
+TEXT_LIMITS = {"statement": 20_000, "title": 200, "order": 100, "refund": 100, "buyer": 100, "amount": 40}
 
 
 class LibraryError(ValueError):
@@ -81,6 +83,7 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+        self.store.close()
 
     def __enter__(self) -> Library:
         return self
@@ -163,6 +166,8 @@ class Library:
             raise LibraryError(f"unknown field {name!r}; fields: {', '.join(CASE_FIELDS)}")
         attr = _FIELD_ATTR.get(name, name)
         text = text.strip() if name != "statement" else text
+        if len(text) > TEXT_LIMITS.get(name, 100):
+            raise LibraryError(f"{name} is too long ({len(text)} characters, at most {TEXT_LIMITS.get(name, 100)})")
         if name in TIME_FIELDS:
             if not text:
                 return attr, None
@@ -315,19 +320,35 @@ class Library:
         self.case(case_id)
         source = Path(source)
         try:
-            probe = probe_file(source, self.max_bytes())
+            check_file(source, self.max_bytes())
             try:
-                sha, size = self.store.ingest(source)
+                # Copied once; the hash and the probe are both of that copy, so a file rewritten while it is
+                # added is stored as one consistent version or refused, never as bytes the probe did not see.
+                staged = self.store.stage(source, limit=self.max_bytes())
+            except TooLarge:
+                raise Refused("too_large", size_mb="?", limit_mb=round(self.max_bytes() / 1e6)) from None
             except OSError as exc:
                 raise Refused("disk", detail=exc.strerror or str(exc)) from None
+            try:
+                probe = probe_file(staged.path, self.max_bytes())
+            except BaseException:
+                self.store.discard(staged)
+                raise
         except Refused as refused:
             return AddResult(source, refused=refused)
-        with self.db.transaction() as conn:
-            dup = conn.execute("SELECT id FROM items WHERE case_id = ? AND sha256 = ? AND deleted_at IS NULL",
-                               (case_id, sha)).fetchone()
-            if dup:
-                return AddResult(source, duplicate_of=dup[0])
-            item_id = self._insert_item(conn, case_id, sha, size, probe, kind, caption, original_name or source.name)
+        try:
+            with self.db.transaction() as conn:  # the write lock: no garbage collection can run in between
+                dup = conn.execute("SELECT id FROM items WHERE case_id = ? AND sha256 = ? AND deleted_at IS NULL",
+                                   (case_id, staged.sha256)).fetchone()
+                if dup:
+                    return AddResult(source, duplicate_of=dup[0])
+                self.store.place(staged)
+                item_id = self._insert_item(conn, case_id, staged.sha256, staged.size, probe, kind, caption,
+                                            original_name or source.name)
+        except OSError as exc:
+            return AddResult(source, refused=Refused("disk", detail=exc.strerror or str(exc)))
+        finally:
+            self.store.discard(staged)
         assert item_id is not None
         return AddResult(source, item=self.item(item_id))
 
@@ -443,9 +464,11 @@ class Library:
         return removed
 
     def collect_garbage(self) -> int:
-        """Remove stored files that no item refers to (left by an interrupted add or an emptied trash)."""
-        with self.db.lock:
-            used = {r[0] for r in self.db.query("SELECT DISTINCT sha256 FROM items")}
+        """Remove stored files that no item refers to (left by an interrupted add or an emptied trash). Runs
+        under the database's write lock, which every add holds while it puts its file in place and records it:
+        another process's add in flight is either fully recorded or not yet in the store."""
+        with self.db.transaction() as conn:
+            used = {r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM items")}
             orphans = self.store.all_hashes() - used
             for sha in orphans:
                 self.store.remove(sha)
