@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -66,10 +69,12 @@ def _int_id(text: str, what: str) -> int:
 
 def _box(text: str) -> Redaction:
     try:
-        x, y, w, h = (int(round(float(v))) for v in text.split(","))
-    except ValueError:
-        raise UsageError(f"a rectangle is X,Y,W,H in pixels (got {text!r})") from None
-    return Redaction(x, y, w, h)
+        x, y, w, h = (float(v) for v in text.split(","))
+        # grown outwards to whole units: a box never uncovers a sliver of what the agent meant to hide
+        left, top = math.floor(x), math.floor(y)
+        return Redaction(left, top, math.ceil(x + w) - left, math.ceil(y + h) - top)
+    except (ValueError, OverflowError):
+        raise UsageError(f"a rectangle is X,Y,W,H in pixels or PDF points (got {text!r})") from None
 
 
 # --- commands ------------------------------------------------------------------------------------------------
@@ -273,13 +278,20 @@ def cmd_edit(lib, args) -> int:
 def cmd_redact(lib, args) -> int:
     item_id = _int_id(args.item, "ITEM")
     item = lib.item(item_id)
+    if args.page is not None and not item.is_pdf:
+        raise UsageError("--page is for PDF items; an image's rectangles are in its pixels")
+    page = (args.page or 1) if item.is_pdf else None  # a PDF's boxes are in points on page N (default 1)
     if args.clear:
-        boxes: list[Redaction] = []
+        boxes: list[Redaction] = [b for b in item.redactions if args.page is not None and b.page != args.page]
     elif args.boxes:
-        boxes = [*item.redactions, *(_box(b) for b in args.boxes)]
+        new = [_box(b) for b in args.boxes]
+        for box in new:
+            box.page = page
+        boxes = [*item.redactions, *new]
     else:
         for box in item.redactions:
-            print(",".join(map(str, box.as_list())))
+            if args.page is None or box.page == args.page:
+                print(f"{box.x},{box.y},{box.w},{box.h}" + (f" --page {box.page}" if box.page else ""))
         return 0
     lib.update_item(item_id, redactions=boxes)
     return 0
@@ -373,10 +385,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attest", action="append", metavar="QUESTION_ID",
                    help="confirm the item shows what the question asks (repeatable; see `kinds --json`)")
     p.add_argument("--unattest", action="append", metavar="QUESTION_ID", help="withdraw a confirmation")
-    p = add("redact", cmd_redact, "add black-out rectangles X,Y,W,H (upright pixels) to an image item")
+    p = add("redact", cmd_redact, "add black-out rectangles X,Y,W,H: upright pixels of an image, or PDF points "
+                                  "from the top-left corner of page N as displayed (--page N)")
     p.add_argument("item")
     p.add_argument("boxes", nargs="*", metavar="X,Y,W,H")
-    p.add_argument("--clear", action="store_true", help="remove all rectangles")
+    p.add_argument("--page", type=int, metavar="N", help="PDF items: the page (1-based, default 1)")
+    p.add_argument("--clear", action="store_true", help="remove all rectangles (with --page: that page's)")
     p = add("archive", cmd_archive, "write a case with its files to one .evpack file")
     p.add_argument("case")
     p.add_argument("-o", "--output", required=True)
@@ -431,9 +445,16 @@ def _utf8_streams() -> None:
             reconfigure(errors="replace")
 
 
+def _terminate(signum, frame) -> None:
+    """SIGTERM unwinds like Ctrl+C: temp files and half-written exports are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _terminate)
     if not argv:
         return _start_gui_or_help()
     if argv[0] == "--selftest":

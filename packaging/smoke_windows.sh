@@ -85,7 +85,7 @@ text=$(pdftotext "$st/selftest.pdf" -)  # captured first: grep -q in a pipe woul
 grep -q "举证材料" <<<"$text" || fail "no Chinese text in the self-test PDF"
 tr -d " " <<<"$text" | grep -c "第1页/共" >/dev/null || fail "no page footer in the self-test PDF"
 qpdf --check "$st/selftest.pdf" >/dev/null || fail "qpdf --check failed on the self-test PDF"
-ls "$st/upload"/01_*.jpg >/dev/null || fail "no upload images"
+ls "$st/upload"/举证图片_*/01_*.jpg >/dev/null || fail "no upload images"
 
 step "the real window, from the Start-menu shortcut, under Xvfb"
 cat > "$work/gui.sh" <<GUI

@@ -47,15 +47,17 @@ BOOL_FACTS = tuple(f[0] for f in FACTS if f[1] == "bool")
 
 @dataclass
 class Redaction:
-    """A rectangle to black out, in pixels of the upright (EXIF-rotated) image."""
+    """A rectangle to black out, in pixels of the upright (EXIF-rotated) image; on a PDF, in points from the
+    top-left corner of page `page` (1-based) as displayed."""
 
     x: int
     y: int
     w: int
     h: int
+    page: int | None = None  # PDFs only
 
     def as_list(self) -> list[int]:
-        return [self.x, self.y, self.w, self.h]
+        return [self.x, self.y, self.w, self.h] + ([self.page] if self.page is not None else [])
 
 
 @dataclass

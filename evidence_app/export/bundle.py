@@ -25,10 +25,12 @@ from evidence_app.core.checklist import ChecklistResult
 from evidence_app.core.model import Case, EvidenceItem
 from evidence_app.core.timeutil import show
 from evidence_app.export import pages as P
+from evidence_app.export.pdfsafe import clean_source_page, sanitize
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn)
 from evidence_app.export.prepare_pool import PreparePool
 from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
+from evidence_app.storage import leftovers
 from evidence_app.storage.atomic import atomic_write
 from evidence_app.storage.library import Library
 
@@ -60,6 +62,7 @@ class BundleExporter:
         self.cancelled = cancelled or (lambda: False)
         self.workers = workers
         self.styles = P.styles()
+        self._pdf_renders: dict[int, dict[int, Prepared]] = {}  # redacted PDF pages rendered as images
         self._check_files()
 
     # --- public --------------------------------------------------------------------------------------------
@@ -69,8 +72,10 @@ class BundleExporter:
         steps = [PRINT] if preset == "print" else list(COMPACT_STEPS)
         if preset not in ("print", "compact"):
             raise ExportError(f"unknown preset {preset!r}: print or compact")
+        if target.is_dir():
+            raise ExportError(f"{target} is a folder: give the PDF's file name, e.g. {target / '举证材料.pdf'}")
         warnings_out: list[str] = []
-        with tempfile.TemporaryDirectory(prefix="evidence-export-") as tmp, PreparePool(self.workers) as pool:
+        with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("export")) as tmp, PreparePool(self.workers) as pool:
             for index, step in enumerate(steps):
                 floor = index == len(steps) - 1
                 prepared = self._prepare(pool, step, Path(tmp) / f"s{index}")
@@ -135,6 +140,7 @@ class BundleExporter:
             self.progress(done, total, f"准备图片 {done}/{len(jobs)}")
 
         self.progress(0, total, "准备图片")
+        self._pdf_renders = self._render_redacted_pdfs(preset, folder)
         try:
             return pool.run(jobs, tick, self.cancelled)
         except (ExportCancelled, ExportError):
@@ -147,12 +153,30 @@ class BundleExporter:
             reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
             raise ExportError(f"{where} cannot be decoded: {reason}") from None
 
+    def _render_redacted_pdfs(self, preset: Preset, folder: Path) -> dict[int, dict[int, Prepared]]:
+        """PDF pages with redaction boxes become images with the boxes burned in; the others stay vector."""
+        from evidence_app.export.pdfredact import render_redacted_pages
+
+        renders = {}
+        for number, item in enumerate(self.items, 1):
+            if item.is_pdf and item.redactions:
+                try:
+                    renders[item.id] = render_redacted_pages(self.library.file_path(item), item.redactions,
+                                                             preset.dpi, str(folder / f"pdf{item.id}"))
+                except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
+                    raise ExportError(f"证据 {number} ({item.original_name}): its redacted pages cannot be "
+                                      f"rendered: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                                      ) from None
+        return renders
+
     def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
         plan: list[ExhibitPage] = []
         for number, item in enumerate(self.items, 1):
             if item.is_pdf:
                 count = item.page_count or 1
-                plan += [ExhibitPage(number, item, n + 1, count, pdf_page=n) for n in range(count)]
+                renders = self._pdf_renders.get(item.id, {})
+                plan += [ExhibitPage(number, item, n + 1, count, image=renders.get(n),
+                                     pdf_page=None if n in renders else n) for n in range(count)]
             else:
                 slices = prepared[item.id].slices
                 plan += [ExhibitPage(number, item, n + 1, len(slices), image=s) for n, s in enumerate(slices)]
@@ -386,6 +410,7 @@ class BundleExporter:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 source = reader.pages[page.pdf_page]
+                clean_source_page(source)  # no annotations, actions or page metadata come along
                 box = source.cropbox
                 width, height = float(box.width), float(box.height)
                 rotate = int(source.get("/Rotate", 0) or 0) % 360
@@ -413,6 +438,7 @@ class BundleExporter:
                            "/Creator": f"举证助手 evidence_app {__version__}", "/Producer": "举证助手 evidence_app",
                            "/CreationDate": self.now.strftime("D:%Y%m%d%H%M%S+08'00'")}
         writer.page_mode = "/UseOutlines"
+        sanitize(writer)
         tmp = path.with_suffix(".meta.pdf")
         with open(tmp, "wb") as handle:
             writer.write(handle)

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from evidence_app.export.model import CancelFn, ExportCancelled
 from evidence_app.imaging.prepare import ImageJob, PreparedImage, prepare_image
 
 INLINE_BELOW = 3  # so few images are not worth starting processes for
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: exit as soon as the parent process is gone (killed, crashed), instead of waiting
+    forever on a queue no one will write to again."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def worker_count() -> int:
@@ -47,7 +63,8 @@ class PreparePool:
             return results
         if self._pool is None:
             # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_die_with_parent)
         pending: dict[Future, int] = {self._pool.submit(prepare_image, job): key for key, job in jobs.items()}
         try:
             while pending:

@@ -3,24 +3,25 @@ the platform's size limit, plus statement.txt. Taobao's evidence upload takes im
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import io
 import os
 import re
-import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from PIL import Image
 
 from evidence_app.export.bundle import BundleExporter
 from evidence_app.export.model import CancelFn, ExportCancelled, ExportError, ExportResult, ProgressFn
+from evidence_app.storage import leftovers
+from evidence_app.storage.atomic import follow_umask, fsync_dir
 from evidence_app.storage.library import Library
 
 RENDER_DPI = 150
 # (dpi, JPEG quality) tried in order until an image fits the limit; text stays legible down to the last.
 STEPS = ((150, 85), (150, 75), (130, 75), (130, 65), (110, 65), (100, 60), (90, 55), (80, 50))
-OUR_FILES = re.compile(r"^\d{2}_.+\.jpg$")
 
 
 def _unsafe(name: str) -> str:
@@ -50,12 +51,17 @@ def export_images(library: Library, case_id: int, folder: Path, max_kb: int = 50
     cancelled = cancelled or (lambda: False)
     report = progress or (lambda done, total, what: None)
     exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="evidence-upload-") as tmp:
+    case = library.case(case_id)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(f"{folder} exists and is not a folder") from None
+    # Staged in the target folder itself (a rename never crosses file systems: D:, a USB stick, a share) under a
+    # name of our own; nothing already in `folder` is ever replaced or removed.
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("upload")) as tmp, \
+            leftovers.staging_dir(folder, ".~举证图片.") as out_dir:
         work = Path(tmp)
         pdf_path, front, plan = exporter.render_to(work)
-        out_dir = work / "out"
-        out_dir.mkdir()
         checklist_pages = list(range(1, front))  # page 0 is the cover
         names: list[tuple[int, str]] = []
         for n, index in enumerate(checklist_pages, 1):
@@ -75,26 +81,27 @@ def export_images(library: Library, case_id: int, folder: Path, max_kb: int = 50
                 report(done, len(names), f"生成上传图片 {done}/{len(names)}")
         finally:
             document.close()
-        case = library.case(case_id)
         (out_dir / "statement.txt").write_text(case.statement or "", encoding="utf-8-sig")
-        written = _publish(out_dir, folder)
-    return ExportResult(folder, len(names), sum(p.stat().st_size for p in written), None, [], written)
+        final = _publish(out_dir, folder, f"举证图片_{_unsafe(case.order_no or str(case.id))}")
+    written = sorted(final.iterdir())
+    return ExportResult(final, len(names), sum(p.stat().st_size for p in written), None, [], written)
 
 
-def _publish(staged: Path, folder: Path) -> list[Path]:
-    """Move the finished files into `folder`. A new folder appears whole (one rename); in an existing one each
-    file is replaced atomically and images left from an earlier pack of ours are removed."""
-    if not folder.exists():
-        os.replace(staged, folder)
-        return sorted(folder.iterdir())
-    if not folder.is_dir():
-        raise ExportError(f"{folder} exists and is not a folder")
-    new = {p.name for p in staged.iterdir()}
-    for old in folder.iterdir():
-        if OUR_FILES.match(old.name) and old.name not in new:
-            with contextlib.suppress(OSError):
-                old.unlink()
-    for path in staged.iterdir():
-        os.replace(path, folder / path.name)
-    shutil.rmtree(staged, ignore_errors=True)
-    return sorted(folder / name for name in new)
+def _publish(staged: Path, folder: Path, stem: str) -> Path:
+    """Rename the finished pack to a new folder `<stem>_<time>` (`_2`, `_3`… if taken) inside `folder`: it
+    appears whole, and no file of anyone else's is touched."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 100):
+        final = folder / (f"{stem}_{stamp}" + (f"_{attempt}" if attempt > 1 else ""))
+        if final.exists():
+            continue
+        try:
+            os.rename(staged, final)  # fails if the name was taken meanwhile (non-empty, or any on Windows)
+        except OSError as exc:
+            if exc.errno in (errno.EEXIST, errno.ENOTEMPTY) or isinstance(exc, FileExistsError):
+                continue
+            raise
+        follow_umask(final, directory=True)
+        fsync_dir(folder)
+        return final
+    raise ExportError(f"cannot find a free folder name for {stem} in {folder}")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from evidence_app.imaging.jpegclean import NotJpeg, rebuild_jpeg
+from evidence_app.imaging.modes import to_rgb as _to_rgb
 from evidence_app.imaging.probe import ensure_heif
 
 # EXIF orientation → the transpose that makes the picture upright (as Pillow's ImageOps.exif_transpose).
@@ -78,42 +80,10 @@ def plan_slices(width: int, height: int, box_w: int, box_h: int, split: bool = T
     return min(1.0, box_w / width, box_h / height), [(0, height)]
 
 
-def _to_rgb(img: Image.Image) -> Image.Image:
-    """CMYK, palette, 16-bit, grey+alpha, transparent: all to RGB (or L), transparency on white."""
-    if img.mode in ("RGB", "L"):
-        return img
-    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
-        return img.point(lambda v: v / 256).convert("L") if img.mode != "I" else img.convert("L")
-    if img.mode == "P" and "transparency" in img.info:
-        img = img.convert("RGBA")
-    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = img.convert("RGBA")
-        background = Image.new("RGB", rgba.size, (255, 255, 255))
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        return background
-    return img.convert("RGB")
-
-
 def strip_jpeg_metadata(src: str, dst: str) -> None:
-    """Copy a JPEG dropping EXIF/XMP (APP1), IPTC (APP13) and comments, bytes of the image untouched."""
-    data = Path(src).read_bytes()
-    if data[:2] != b"\xff\xd8":
-        raise ValueError("not a JPEG")
-    out = bytearray(b"\xff\xd8")
-    pos = 2
-    while pos + 4 <= len(data):
-        if data[pos] != 0xFF:
-            raise ValueError("bad JPEG marker")
-        marker = data[pos + 1]
-        if marker == 0xDA:  # start of scan: the rest is image data
-            out += data[pos:]
-            break
-        length = int.from_bytes(data[pos + 2:pos + 4], "big")
-        segment = data[pos:pos + 2 + length]
-        if not (marker == 0xE1 or marker == 0xED or marker == 0xFE):
-            out += segment
-        pos += 2 + length
-    Path(dst).write_bytes(bytes(out))
+    """Write the primary image of the JPEG `src` to `dst`, rebuilt from its scan data with a minimal JFIF only:
+    nothing after its end, no EXIF/XMP/ICC/thumbnail segment, no comment. Raises NotJpeg when it cannot."""
+    Path(dst).write_bytes(rebuild_jpeg(Path(src).read_bytes(), keep_adobe=False))
 
 
 def _open(job: ImageJob) -> Image.Image:
@@ -148,8 +118,11 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
         img.draft("RGB", (max(1, stored_w // 8), max(1, stored_h // 8)))
         img.load()  # a quick decode at 1/8 scale: a file damaged since it was added fails here, not in a viewer
         out = job.out_stem + ".jpg"
-        strip_jpeg_metadata(job.source, out)
-        return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG")])
+        try:
+            strip_jpeg_metadata(job.source, out)
+            return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG")])
+        except NotJpeg:
+            pass  # a layout we do not rebuild: re-encode it below
 
     if img.format == "JPEG":
         # DCT scaling while decoding: ask for the stored-orientation size we will need.
@@ -191,7 +164,9 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
 
 
 def _encode(img: Image.Image, stem: str, quality: int, lossless: bool) -> Prepared:
-    """Photos: JPEG at `quality`. Screenshots: PNG or high-quality JPEG, whichever is smaller."""
+    """Photos: JPEG at `quality`. Screenshots: PNG or high-quality JPEG, whichever is smaller. Nothing of the
+    source's info (comment, ICC profile, EXIF, text chunks) is written."""
+    img.info = {}
     jpeg = stem + ".jpg"
     img.save(jpeg, "JPEG", quality=max(quality, 90) if lossless else quality, optimize=True,
              subsampling=0 if lossless else 2)

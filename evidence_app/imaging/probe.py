@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageFile
 
 from evidence_app.core.i18n import tr
+from evidence_app.imaging.modes import to_rgb
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
@@ -81,7 +82,6 @@ def _exif_time(exif: Image.Exif) -> str | None:
 
 def _probe_pdf(path: Path) -> Probe:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         with warnings.catch_warnings():
@@ -97,7 +97,7 @@ def _probe_pdf(path: Path) -> Probe:
             pages = len(reader.pages)
     except Refused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a broken PDF can raise anything in the parser: one refusal
         raise Refused("corrupt_pdf", detail=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from None
     if pages < 1:
         raise Refused("empty_pdf")
@@ -106,6 +106,19 @@ def _probe_pdf(path: Path) -> Probe:
 
 def probe_file(path: Path, max_bytes: int) -> Probe:
     """Check `path` and return what we need to know about it, or raise Refused."""
+    check_file(path, max_bytes)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise Refused("unreadable", detail=exc.strerror or str(exc)) from None
+    if b"%PDF-" in head:
+        return _probe_pdf(path)
+    return probe_image(path)
+
+
+def check_file(path: Path, max_bytes: int) -> None:
+    """The cheap checks, before anything is copied: exists, a file, not empty, under the size limit."""
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -118,14 +131,6 @@ def probe_file(path: Path, max_bytes: int) -> Probe:
         raise Refused("empty")
     if stat.st_size > max_bytes:
         raise Refused("too_large", size_mb=round(stat.st_size / 1e6, 1), limit_mb=round(max_bytes / 1e6))
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:
-        raise Refused("unreadable", detail=exc.strerror or str(exc)) from None
-    if b"%PDF-" in head:
-        return _probe_pdf(path)
-    return probe_image(path)
 
 
 def probe_image(path: Path) -> Probe:
@@ -149,17 +154,32 @@ def probe_image(path: Path) -> Probe:
                     # Decoding at 1/8 scale still walks the whole entropy-coded stream: truncation shows, fast.
                     img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 img.load()  # GIF: first frame only
+                if img.mode not in _COMMON_MODES:
+                    to_rgb(img)  # an odd mode (16-bit, float, LAB…) that cannot be converted fails here, not at export
+                pages = _tiff_pages(img) if fmt == "TIFF" else None
     except Refused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise Refused("bomb", pixels=_mp(exc), limit=round(limit / 1e6)) from None
     except Image.UnidentifiedImageError:
         raise Refused("type") from None
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise Refused("corrupt_image", detail=str(exc)[:120] or type(exc).__name__) from None
+    except MemoryError:
+        raise Refused("corrupt_image", detail="too large to decode") from None
+    except Exception as exc:  # noqa: BLE001 - a fuzzed file can raise anything in a decoder; it is one refusal
+        raise Refused("corrupt_image", detail=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+                      ) from None
     if orientation in (5, 6, 7, 8):
         width, height = height, width
-    return Probe(media_type, width, height, orientation, None, captured)
+    return Probe(media_type, width, height, orientation, pages, captured)
+
+
+_COMMON_MODES = ("RGB", "L", "RGBA", "P", "CMYK", "LA", "1", "PA", "YCbCr")
+
+
+def _tiff_pages(img: Image.Image) -> int | None:
+    """A multi-page TIFF's page count (every page is exported, like a PDF's); None for one page."""
+    frames = getattr(img, "n_frames", 1)
+    return frames if frames > 1 else None
 
 
 def _mp(exc: Exception) -> str:

@@ -34,7 +34,7 @@ def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THU
         return target
     with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".tmp-") as tmp:
         if item.is_pdf:
-            made = _pdf_first_page(source, Path(tmp) / "p.jpg", size)
+            made = _pdf_first_page(source, Path(tmp) / "p.jpg", size, item.redactions)
         else:
             job = ImageJob(str(source), item.media_type, str(Path(tmp) / "t"), size, size, quality=82,
                            orientation=item.orientation, rotation=item.rotation,
@@ -49,15 +49,16 @@ def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THU
     return target
 
 
-def _pdf_first_page(source: Path, target: Path, size: int) -> Path:
+def _pdf_first_page(source: Path, target: Path, size: int, redactions=()) -> Path:
     import pypdfium2 as pdfium
+
+    from evidence_app.imaging.pdfpage import boxes_by_page, render_page
 
     document = pdfium.PdfDocument(str(source), password="")
     try:
-        page = document[0]
-        width, height = page.get_size()
+        width, height = document[0].get_size()
         scale = size / max(width, height)
-        page.render(scale=scale, fill_color=(255, 255, 255, 255)).to_pil().convert("RGB").save(target, "JPEG", quality=85)
+        render_page(document, 0, scale, boxes_by_page(redactions).get(0, [])).save(target, "JPEG", quality=85)
     finally:
         document.close()
     return target

@@ -6,29 +6,30 @@ the SHA-256 the manifest states. Anything wrong refuses the whole archive and le
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
 import json
+import shutil
 import stat
 import zipfile
-from dataclasses import fields
+import zlib
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from evidence_app import __version__
-from evidence_app.core.model import TIME_FIELDS, Case, CaseStatus
-from evidence_app.imaging.probe import Probe, Refused, probe_file
+from evidence_app.core.model import TIME_FIELDS
 from evidence_app.core.timeutil import to_text
+from evidence_app.imaging.probe import Probe, Refused, probe_file
+from evidence_app.storage.archive_check import (_CASE_KEYS, MAX_ENTRIES, ArchiveError, ManifestItem, check_edits,
+                                                validate_manifest)
 from evidence_app.storage.atomic import atomic_write
-from evidence_app.storage.library import Library, LibraryError
+from evidence_app.storage.filestore import CHUNK, Staged, TooLarge
+from evidence_app.storage.library import Library
 
 FORMAT = "evpack"
 FORMAT_VERSION = 1
-MAX_ENTRIES = 10_000
-_CASE_KEYS = [f.name for f in fields(Case) if f.name not in ("id", "created_at", "updated_at", "deleted_at")]
-
-
-class ArchiveError(LibraryError):
-    """The archive is refused; the message says why in one line."""
+MAX_MANIFEST_BYTES = 8_000_000  # a real manifest of 10,000 items is about 4 MB
+DISK_MARGIN = 50_000_000  # left free on the library's disk after an import
+__all__ = ["ArchiveError", "export_case", "import_case"]
 
 
 def export_case(library: Library, case_id: int, target: Path) -> Path:
@@ -57,12 +58,23 @@ def export_case(library: Library, case_id: int, target: Path) -> Path:
     target = Path(target)
     with atomic_write(target) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as zf:
         zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-        for sha in dict.fromkeys(item.sha256 for item in items):
-            path = library.store.path(sha)
+        for number, item in enumerate(items, 1):
+            if any(other.sha256 == item.sha256 for other in items[:number - 1]):
+                continue
+            path = library.store.path(item.sha256)
             if not path.is_file():
-                raise ArchiveError(f"the stored file {sha[:12]}… is missing from the library")
-            # Photos and PDFs are already compressed: stored, not deflated.
-            zf.write(path, f"files/{sha}")
+                raise ArchiveError(f"证据 {number} ({item.original_name}): the stored file "
+                                   f"{item.sha256[:12]}… is missing from the library")
+            # Photos and PDFs are already compressed: stored, not deflated. Hashed as it is copied: a file
+            # damaged in the store is named, never handed on under a manifest that vouches for it.
+            digest = hashlib.sha256()
+            with path.open("rb") as src, zf.open(f"files/{item.sha256}", "w", force_zip64=True) as out:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+            if digest.hexdigest() != item.sha256:
+                raise ArchiveError(f"证据 {number} ({item.original_name}): the stored file is damaged (its SHA-256 "
+                                   "no longer matches); run `evidence-app verify`")
     return target
 
 
@@ -99,107 +111,107 @@ def import_case(library: Library, source: Path) -> int:
         zf = zipfile.ZipFile(source)
     except FileNotFoundError:
         raise ArchiveError(f"{source}: file not found") from None
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ArchiveError(f"{source.name}: not a case archive ({exc})") from None
-    staged: list[Path] = []
+    staged: dict[str, Staged] = {}
     with zf:
-        entries = _check_entries(zf)
-        if "manifest.json" not in entries:
-            raise ArchiveError(f"{source.name}: no manifest.json")
         try:
-            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ArchiveError(f"{source.name}: unreadable manifest ({exc})") from None
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise ArchiveError(f"{source.name}: not a case archive")
-        if manifest.get("version") != FORMAT_VERSION:
-            raise ArchiveError(f"{source.name}: archive version {manifest.get('version')} is not supported")
-        items = manifest.get("items")
-        case_data = manifest.get("case")
-        if not isinstance(items, list) or not isinstance(case_data, dict):
-            raise ArchiveError(f"{source.name}: manifest lacks case or items")
-        named = {"manifest.json"}
-        for index, entry in enumerate(items):
-            if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str) \
-                    or len(entry["sha256"]) != 64 or entry.get("file") != f"files/{entry['sha256']}":
-                raise ArchiveError(f"{source.name}: item {index + 1} in the manifest is malformed")
-            if entry["kind"] not in library.catalog.kinds:
-                raise ArchiveError(f"{source.name}: item {index + 1} has unknown kind {entry['kind']!r}")
-            if entry["file"] not in entries:
-                raise ArchiveError(f"{source.name}: {entry['file']} named in the manifest is missing")
-            named.add(entry["file"])
-        extra = set(entries) - named
-        if extra:
-            raise ArchiveError(f"{source.name}: unexpected entry {sorted(extra)[0]!r}")
-        # Stage every file in the store's temp folder and verify its hash before touching the database.
-        try:
-            verified: dict[str, Path] = {}
+            entries = _check_entries(zf)
+            manifest = _read_manifest(zf, entries, source.name)
+            case_values, items = validate_manifest(library, manifest, source.name)
+            named = {"manifest.json"} | {entry.file for entry in items}
             for entry in items:
-                sha = entry["sha256"]
-                if sha in verified:
+                if entry.file not in entries:
+                    raise ArchiveError(f"{source.name}: {entry.file} named in the manifest is missing")
+            extra = set(entries) - named
+            if extra:
+                raise ArchiveError(f"{source.name}: unexpected entry {sorted(extra)[0]!r}")
+            _check_sizes(library, [entries[f] for f in dict.fromkeys(e.file for e in items)], source.name)
+            # Every file staged (this process's staging folder) and its hash verified before the database is
+            # touched; the expansion is capped while it is written, whatever the zip's headers claim.
+            for entry in items:
+                if entry.sha256 in staged:
                     continue
-                tmp = library.store.tmp / f"import-{sha}.part"
-                staged.append(tmp)
-                with zf.open(entries[entry["file"]]) as src, tmp.open("wb") as out:
-                    while chunk := src.read(1 << 20):
-                        out.write(chunk)
-                verified[sha] = tmp
-            return _commit(library, source, case_data, items, verified)
+                with zf.open(entries[entry.file]) as src:
+                    try:
+                        staged[entry.sha256] = library.store.stage(src, expected_sha256=entry.sha256,
+                                                                   limit=library.max_bytes())
+                    except TooLarge:
+                        raise ArchiveError(f"{source.name}: {entry.original_name} is larger than the "
+                                           f"{library.max_bytes() // 1_000_000} MB limit (max_file_mb)") from None
+                    except ValueError:
+                        raise ArchiveError(f"{source.name}: hash mismatch for {entry.sha256[:12]}…") from None
+            return _commit(library, source, case_values, items, staged)
         except zipfile.BadZipFile as exc:
             raise ArchiveError(f"{source.name}: damaged archive ({exc})") from None
+        except (zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise ArchiveError(f"{source.name}: damaged archive ({str(exc) or type(exc).__name__})") from None
+        except OSError as exc:
+            raise ArchiveError(f"{source.name}: cannot import: {exc.strerror or exc}") from None
         finally:
-            for tmp in staged:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+            for item in staged.values():
+                library.store.discard(item)
 
 
-def _commit(library: Library, source: Path, case_data: dict, items: list[dict], staged: dict[str, Path]) -> int:
+def _read_manifest(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name: str) -> dict:
+    info = entries.get("manifest.json")
+    if info is None:
+        raise ArchiveError(f"{name}: no manifest.json")
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise ArchiveError(f"{name}: the manifest is too large ({info.file_size // 1_000_000} MB)")
+    with zf.open(info) as handle:
+        raw = handle.read(MAX_MANIFEST_BYTES + 1)  # the header's size may lie: read no more than the cap
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise ArchiveError(f"{name}: the manifest is too large")
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise ArchiveError(f"{name}: unreadable manifest ({str(exc).splitlines()[0][:80]})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ArchiveError(f"{name}: not a case archive")
+    if manifest.get("version") != FORMAT_VERSION:
+        raise ArchiveError(f"{name}: archive version {str(manifest.get('version'))[:20]} is not supported")
+    return manifest
+
+
+def _check_sizes(library: Library, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse before writing anything: an entry over the size limit, or more than the disk can take."""
+    limit = library.max_bytes()
+    total = 0
+    for info in infos:
+        if info.file_size > limit:
+            raise ArchiveError(f"{name}: {info.filename} is larger than the {limit // 1_000_000} MB limit "
+                               "(max_file_mb)")
+        total += info.file_size
+    free = shutil.disk_usage(library.root).free
+    if total + DISK_MARGIN > free:
+        raise ArchiveError(f"{name}: needs {total / 1e6:.0f} MB, the library's disk has {free / 1e6:.0f} MB free")
+
+
+def _commit(library: Library, source: Path, case_values: dict[str, object], items: list[ManifestItem],
+            staged: dict[str, Staged]) -> int:
     probes: dict[str, Probe] = {}
     for entry in items:
-        sha = entry["sha256"]
+        sha = entry.sha256
         if sha not in probes:
             try:
-                probes[sha] = probe_file(staged[sha], max(library.max_bytes(), staged[sha].stat().st_size))
+                probes[sha] = probe_file(staged[sha].path, library.max_bytes())
             except Refused as refused:
-                raise ArchiveError(f"{source.name}: {entry.get('original_name', sha[:12])}: {refused}") from None
-    scenario, platform = case_data.get("scenario"), case_data.get("platform", "other")
-    if scenario not in library.catalog.scenarios:
-        raise ArchiveError(f"{source.name}: unknown scenario {scenario!r}")
-    if platform not in library.catalog.platforms:
-        platform = "other"
-    try:
-        values: dict[str, object] = {k: case_data[k] for k in _CASE_KEYS
-                                     if k in case_data and k not in ("scenario", "platform", "is_sample")}
-        for key in TIME_FIELDS:
-            values[key] = datetime.fromisoformat(values[key]) if values.get(key) else None
-        values["status"] = CaseStatus(values.get("status", "draft"))
-        edits = [{"rotation": int(e.get("rotation", 0)) % 360,
-                  "redactions": json.dumps([[int(v) for v in box] for box in e.get("redactions", [])]),
-                  "crop": json.dumps([int(v) for v in e["crop"]]) if e.get("crop") else None} for e in items]
-    except (TypeError, ValueError) as exc:
-        raise ArchiveError(f"{source.name}: bad value in the manifest ({exc})") from None
-    ingested: list[str] = []
-    try:
-        for sha, tmp in staged.items():
-            existed = library.store.has(sha)
-            try:
-                library.store.ingest(tmp, expected_sha256=sha)
-            except ValueError:
-                raise ArchiveError(f"{source.name}: hash mismatch for {sha[:12]}…") from None
-            if not existed:
-                ingested.append(sha)
-        with library.db.transaction() as conn:  # case and items appear together or not at all
-            case_id = library._insert_case(conn, scenario, platform, bool(case_data.get("is_sample")), values)
-            seen: set[str] = set()
-            for entry, edit in zip(items, edits):
-                if entry["sha256"] in seen:
-                    continue
-                seen.add(entry["sha256"])
-                sha = entry["sha256"]
-                library._insert_item(conn, case_id, sha, library.store.path(sha).stat().st_size, probes[sha], entry["kind"], str(entry.get("caption", "")),
-                                     str(entry.get("original_name") or entry["sha256"][:12]), edit)
-        return case_id
-    except BaseException:
-        for sha in ingested:
-            library.store.remove(sha)
-        raise
+                raise ArchiveError(f"{source.name}: {entry.original_name}: {refused}") from None
+        check_edits(library, entry, probes[sha], source.name)
+    scenario, platform = case_values.pop("scenario"), case_values.pop("platform")
+    is_sample = bool(case_values.pop("is_sample", False))
+    # Files are put in place inside the transaction that records them: garbage collection (which holds the
+    # same write lock) never sees them unrecorded. A failure rolls back the rows; placed files become orphans
+    # that the next collection removes.
+    with library.db.transaction() as conn:  # case and items appear together or not at all
+        case_id = library._insert_case(conn, scenario, platform, is_sample, case_values)
+        seen: set[str] = set()
+        for entry in items:
+            if entry.sha256 in seen:
+                continue
+            seen.add(entry.sha256)
+            library.store.place(staged[entry.sha256])
+            library._insert_item(conn, case_id, entry.sha256, staged[entry.sha256].size, probes[entry.sha256],
+                                 entry.kind, entry.caption, entry.original_name, entry.edits())
+    return case_id

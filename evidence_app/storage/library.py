@@ -17,9 +17,10 @@ from evidence_app.core import checklist
 from evidence_app.core.catalog import Catalog, load_catalog
 from evidence_app.core.model import BOOL_FACTS, FACT_NAMES, FACTS, TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
-from evidence_app.imaging.probe import Probe, Refused, probe_file
+from evidence_app.imaging.probe import Probe, Refused, check_file, probe_file
+from evidence_app.storage import leftovers
 from evidence_app.storage.db import Database
-from evidence_app.storage.filestore import FileStore
+from evidence_app.storage.filestore import FileStore, TooLarge
 
 SETTINGS_DEFAULTS: dict[str, str] = {
     "shop_name": "",
@@ -36,6 +37,8 @@ _FACTS = {name: (kind, default, allowed) for name, kind, default, allowed in FAC
 _TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
 # CLI/user field names → Case attributes
 _FIELD_ATTR = {"order": "order_no", "refund": "refund_no"}
+# Longest text a field takes (characters): far above any real use, low enough that nothing chokes on it.
+TEXT_LIMITS = {"statement": 20_000, "title": 200, "order": 100, "refund": 100, "buyer": 100, "amount": 40}
 
 
 class LibraryError(ValueError):
@@ -77,10 +80,12 @@ class Library:
         self.db = Database(self.root / "library.sqlite3")
         self.store = FileStore(self.root)
         self.store.clear_tmp()
+        leftovers.clean()  # what a killed export of ours left beside its target or in the system temp
         self._catalog: Catalog | None = None
 
     def close(self) -> None:
         self.db.close()
+        self.store.close()
 
     def __enter__(self) -> Library:
         return self
@@ -163,6 +168,8 @@ class Library:
             raise LibraryError(f"unknown field {name!r}; fields: {', '.join(CASE_FIELDS)}")
         attr = _FIELD_ATTR.get(name, name)
         text = text.strip() if name != "statement" else text
+        if len(text) > TEXT_LIMITS.get(name, 100):
+            raise LibraryError(f"{name} is too long ({len(text)} characters, at most {TEXT_LIMITS.get(name, 100)})")
         if name in TIME_FIELDS:
             if not text:
                 return attr, None
@@ -321,19 +328,35 @@ class Library:
         self.case(case_id)
         source = Path(source)
         try:
-            probe = probe_file(source, self.max_bytes())
+            check_file(source, self.max_bytes())
             try:
-                sha, size = self.store.ingest(source)
+                # Copied once; the hash and the probe are both of that copy, so a file rewritten while it is
+                # added is stored as one consistent version or refused, never as bytes the probe did not see.
+                staged = self.store.stage(source, limit=self.max_bytes())
+            except TooLarge:
+                raise Refused("too_large", size_mb="?", limit_mb=round(self.max_bytes() / 1e6)) from None
             except OSError as exc:
                 raise Refused("disk", detail=exc.strerror or str(exc)) from None
+            try:
+                probe = probe_file(staged.path, self.max_bytes())
+            except BaseException:
+                self.store.discard(staged)
+                raise
         except Refused as refused:
             return AddResult(source, refused=refused)
-        with self.db.transaction() as conn:
-            dup = conn.execute("SELECT id FROM items WHERE case_id = ? AND sha256 = ? AND deleted_at IS NULL",
-                               (case_id, sha)).fetchone()
-            if dup:
-                return AddResult(source, duplicate_of=dup[0])
-            item_id = self._insert_item(conn, case_id, sha, size, probe, kind, caption, original_name or source.name)
+        try:
+            with self.db.transaction() as conn:  # the write lock: no garbage collection can run in between
+                dup = conn.execute("SELECT id FROM items WHERE case_id = ? AND sha256 = ? AND deleted_at IS NULL",
+                                   (case_id, staged.sha256)).fetchone()
+                if dup:
+                    return AddResult(source, duplicate_of=dup[0])
+                self.store.place(staged)
+                item_id = self._insert_item(conn, case_id, staged.sha256, staged.size, probe, kind, caption,
+                                            original_name or source.name)
+        except OSError as exc:
+            return AddResult(source, refused=Refused("disk", detail=exc.strerror or str(exc)))
+        finally:
+            self.store.discard(staged)
         assert item_id is not None
         return AddResult(source, item=self.item(item_id))
 
@@ -380,10 +403,9 @@ class Library:
                 raise LibraryError("rotation must be 0, 90, 180 or 270")
             sets["rotation"] = rotation % 360
         if redactions is not None:
-            if item.is_pdf and redactions:
-                raise LibraryError("redaction works on images; for a PDF, add a redacted copy")
             for box in redactions:
                 self._check_box(item, box)
+                self._check_page(item, box)
             sets["redactions"] = json.dumps([b.as_list() for b in redactions])
         if crop is not False:
             if crop is not None:
@@ -396,6 +418,15 @@ class Library:
                              (*sets.values(), item_id))
                 conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (_now(), item.case_id))
         return self.item(item_id)
+
+    @staticmethod
+    def _check_page(item: EvidenceItem, box: Redaction) -> None:
+        """A PDF's boxes name their page (1-based); an image's boxes have none."""
+        if item.is_pdf:
+            if box.page is None or not 1 <= box.page <= (item.page_count or 1):
+                raise LibraryError(f"a PDF's rectangle needs a page from 1 to {item.page_count or 1} (--page N)")
+        elif box.page is not None:
+            raise LibraryError("--page is for PDF items; an image's rectangles are in its pixels")
 
     @staticmethod
     def _check_box(item: EvidenceItem, box: Redaction) -> None:
@@ -451,9 +482,11 @@ class Library:
         return removed
 
     def collect_garbage(self) -> int:
-        """Remove stored files that no item refers to (left by an interrupted add or an emptied trash)."""
-        with self.db.lock:
-            used = {r[0] for r in self.db.query("SELECT DISTINCT sha256 FROM items")}
+        """Remove stored files that no item refers to (left by an interrupted add or an emptied trash). Runs
+        under the database's write lock, which every add holds while it puts its file in place and records it:
+        another process's add in flight is either fully recorded or not yet in the store."""
+        with self.db.transaction() as conn:
+            used = {r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM items")}
             orphans = self.store.all_hashes() - used
             for sha in orphans:
                 self.store.remove(sha)

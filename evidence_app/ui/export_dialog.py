@@ -101,7 +101,8 @@ class ExportDialog(QDialog):
         name = f"举证材料_{case.order_no or case.id}"
         base = Path.home() / "Documents"
         base = base if base.is_dir() else Path.home()
-        return str(base / (name if self.mode() == "images" else name + ".pdf"))
+        # upload images go into a new folder 举证图片_<order>_<time> made inside the folder chosen here
+        return str(base if self.mode() == "images" else base / (name + ".pdf"))
 
     def _remembered_path(self) -> str:
         return str(self.settings.value(self._key(), "") or self._default_path())

@@ -14,8 +14,20 @@ from evidence_app.storage.library import Library
 MAX_VIEW_PX = 2400
 
 
-def load_upright(library: Library, item: EvidenceItem) -> QImage:
-    """The item as it looks upright (EXIF applied, no agent edits), at most MAX_VIEW_PX on its long side."""
+def pdf_page_points(library: Library, item: EvidenceItem, page: int) -> tuple[float, float]:
+    """Width and height in points of a PDF item's page (0-based) as displayed."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(library.file_path(item)), password="")
+    try:
+        return document[page].get_size()
+    finally:
+        document.close()
+
+
+def load_upright(library: Library, item: EvidenceItem, page: int = 0) -> QImage:
+    """The item as it looks upright (EXIF applied, no agent edits), at most MAX_VIEW_PX on its long side.
+    For a PDF, its page `page` (0-based) as displayed."""
     from PIL import Image, ImageOps
 
     from evidence_app.imaging.probe import ensure_heif
@@ -26,7 +38,7 @@ def load_upright(library: Library, item: EvidenceItem) -> QImage:
 
         document = pdfium.PdfDocument(str(path), password="")
         try:
-            page = document[0]
+            page = document[page]
             w, h = page.get_size()
             img = page.render(scale=min(3.0, MAX_VIEW_PX / max(w, h)), fill_color=(255, 255, 255, 255)).to_pil()
         finally:
@@ -128,6 +140,7 @@ class EvidenceViewer(QDialog):
         self.index = item_ids.index(current) if current in item_ids else 0
         self.item: EvidenceItem | None = None
         self.scale = 1.0
+        self.page = 0  # PDFs: the page shown (0-based); its boxes are in points
         self.setWindowTitle(self.tr("Evidence viewer"))
         self.resize(1100, 800)
         layout = QVBoxLayout(self)
@@ -148,12 +161,16 @@ class EvidenceViewer(QDialog):
                    self.pan_button, self.redact_button, self.crop_button,
                    self._tool(self.tr("Clear redactions"), self.clear_redactions),
                    self._tool(self.tr("Clear crop"), self.clear_crop)]
+        self.page_prev = self._tool(self.tr("Previous page"), lambda: self.show_page(self.page - 1))
+        self.page_label = QLabel(self)
+        self.page_next = self._tool(self.tr("Next page"), lambda: self.show_page(self.page + 1))
+        buttons = [self.page_prev, self.page_label, self.page_next, *buttons]
         bar.addWidget(self.title, 1)
         for button in buttons:
             bar.addWidget(button)
         self.canvas = Canvas(self)
         self.hint = QLabel(self.tr("Black boxes are burned into every export; the original file is never changed. "
-                                   "←/→: previous/next"), self)
+                                   "←/→: previous/next, PgUp/PgDn: PDF pages"), self)
         self.hint.setStyleSheet("color: #6b7280;")
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
@@ -183,15 +200,19 @@ class EvidenceViewer(QDialog):
     def _zoom_out(self) -> None:
         self.canvas.zoom(0.8)
 
-    def show_item(self) -> None:
+    def show_item(self, page: int = 0) -> None:
         self.item = self.library.item(self.item_ids[self.index])
         item = self.item
-        image = load_upright(self.library, item)
+        self.page = max(0, min(page, (item.page_count or 1) - 1)) if item.is_pdf else 0
+        image = load_upright(self.library, item, self.page)
         scene = self.canvas.scene()
         scene.clear()
         pixmap_item = scene.addPixmap(QPixmap.fromImage(image))
-        # item coordinates = upright pixels of the original, whatever size we decoded
-        self.scale = (item.width / image.width()) if item.width else 1.0
+        # item coordinates = upright pixels of the original (a PDF: points of the page), whatever size we decoded
+        if item.is_pdf:
+            self.scale = pdf_page_points(self.library, item, self.page)[0] / image.width()
+        else:
+            self.scale = (item.width / image.width()) if item.width else 1.0
         pixmap_item.setScale(self.scale)
         pixmap_item.setTransformOriginPoint(0, 0)
         self.canvas.pixmap_item = pixmap_item
@@ -199,9 +220,16 @@ class EvidenceViewer(QDialog):
         number = self.index + 1
         kind = self.library.catalog.kind_name(item.kind, self.library.lang)
         self.title.setText(f"{number}/{len(self.item_ids)} · {kind} · {item.caption or item.original_name}")
-        editable = not item.is_pdf
-        self.redact_button.setEnabled(editable)
-        self.crop_button.setEnabled(editable)
+        self.redact_button.setEnabled(True)  # a PDF page with boxes is exported as an image, boxes burned in
+        self.crop_button.setEnabled(not item.is_pdf)
+        if item.is_pdf and self.canvas.mode == "crop":
+            self.pan_button.setChecked(True)
+        pages = item.page_count or 1
+        for widget in (self.page_prev, self.page_label, self.page_next):
+            widget.setVisible(item.is_pdf and pages > 1)
+        self.page_label.setText(self.tr("Page %1/%2").replace("%1", str(self.page + 1)).replace("%2", str(pages)))
+        self.page_prev.setEnabled(self.page > 0)
+        self.page_next.setEnabled(self.page + 1 < pages)
         self.canvas.fit()
         self.navigate.emit(item.id)
 
@@ -212,12 +240,12 @@ class EvidenceViewer(QDialog):
         for child in pixmap_item.childItems():
             self.canvas.scene().removeItem(child)
         inverse = 1 / self.scale
-        for box in item.redactions:
+        for box in self._page_boxes():
             rect = QGraphicsRectItem(QRectF(box.x * inverse, box.y * inverse, box.w * inverse, box.h * inverse),
                                      pixmap_item)
             rect.setBrush(QBrush(QColor(0, 0, 0)))
             rect.setPen(QPen(Qt.PenStyle.NoPen))
-        if item.crop:
+        if item.crop and not item.is_pdf:
             c = item.crop
             rect = QGraphicsRectItem(QRectF(c.x * inverse, c.y * inverse, c.w * inverse, c.h * inverse), pixmap_item)
             rect.setPen(QPen(QColor("#22c55e"), 0, Qt.PenStyle.DashLine))
@@ -231,7 +259,7 @@ class EvidenceViewer(QDialog):
             return
         s = self.scale
         box = Redaction(max(0, round(rect.x() * s)), max(0, round(rect.y() * s)), round(rect.width() * s),
-                        round(rect.height() * s))
+                        round(rect.height() * s), page=self.page + 1 if self.item.is_pdf else None)
         if self.item.width:
             box.w = min(box.w, self.item.width - box.x)
             box.h = min(box.h, self.item.height - box.y)
@@ -244,16 +272,32 @@ class EvidenceViewer(QDialog):
         self._draw_edits()
         self.changed.emit(self.item.id)
 
-    def add_redaction(self, box: Redaction) -> None:
-        """Used by keyboard-free callers and tests: same as drawing a box."""
+    def _page_boxes(self) -> list[Redaction]:
         assert self.item is not None
+        if not self.item.is_pdf:
+            return list(self.item.redactions)
+        return [b for b in self.item.redactions if b.page == self.page + 1]
+
+    def show_page(self, page: int) -> None:
+        """PDFs: show another page of the same exhibit (its own boxes)."""
+        if self.item is not None and self.item.is_pdf and 0 <= page < (self.item.page_count or 1):
+            self.show_item(page)
+
+    def add_redaction(self, box: Redaction) -> None:
+        """Used by keyboard-free callers and tests: same as drawing a box (on a PDF: on the page shown)."""
+        assert self.item is not None
+        if self.item.is_pdf and box.page is None:
+            box = Redaction(box.x, box.y, box.w, box.h, page=self.page + 1)
         self.item = self.library.update_item(self.item.id, redactions=[*self.item.redactions, box])
         self._draw_edits()
         self.changed.emit(self.item.id)
 
     def clear_redactions(self) -> None:
-        if self.item and self.item.redactions:
-            self.item = self.library.update_item(self.item.id, redactions=[])
+        """Removes the boxes shown: an image's, or those of the PDF page shown."""
+        if self.item and self._page_boxes():
+            shown = self._page_boxes()
+            self.item = self.library.update_item(self.item.id,
+                                                 redactions=[b for b in self.item.redactions if b not in shown])
             self._draw_edits()
             self.changed.emit(self.item.id)
 
@@ -271,7 +315,9 @@ class EvidenceViewer(QDialog):
         self.changed.emit(self.item.id)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Right:
+        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.show_page(self.page + (1 if event.key() == Qt.Key.Key_PageDown else -1))
+        elif event.key() == Qt.Key.Key_Right:
             self.next()
         elif event.key() == Qt.Key.Key_Left:
             self.previous()

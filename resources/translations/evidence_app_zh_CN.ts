@@ -261,8 +261,23 @@
     </message>
     <message>
         <location filename="../../evidence_app/ui/viewer.py" line="139" />
-        <source>Black boxes are burned into every export; the original file is never changed. ←/→: previous/next</source>
-        <translation>涂黑区域会在所有导出中被彻底遮盖;原文件不会被修改。←/→:上一份/下一份</translation>
+        <source>Black boxes are burned into every export; the original file is never changed. ←/→: previous/next, PgUp/PgDn: PDF pages</source>
+        <translation>涂黑区域会在所有导出中被彻底遮盖(PDF 中有涂黑的页面导出为图片);原文件不会被修改。←/→:上一份/下一份,PgUp/PgDn:PDF 翻页</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/viewer.py" line="160" />
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/viewer.py" line="162" />
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/viewer.py" line="225" />
+        <source>Page %1/%2</source>
+        <translation>第 %1/%2 页</translation>
     </message>
 </context>
 <context>

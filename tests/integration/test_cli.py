@@ -200,7 +200,7 @@ def test_selftest(tmp_path):
     proc = cli(tmp_path / "lib", "--selftest", out, check=0)
     assert "RESULT: PASS" in proc.stdout
     assert (out / "selftest.pdf").is_file() and (out / "selftest_page1.png").is_file()
-    assert (out / "upload" / "01_签收底单.jpg").is_file()
+    assert len(list((out / "upload").glob("举证图片_*/01_签收底单.jpg"))) == 1
     assert not (tmp_path / "lib").exists()  # it works in a temporary library, never the user's
 
 

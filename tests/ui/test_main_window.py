@@ -262,7 +262,9 @@ def test_upload_images_from_the_dialog(case_window, lib, qtbot, tmp_path):
     dialog.path.setText(str(folder))
     with qtbot.waitSignal(dialog.exported, timeout=60000):
         dialog.run_export()
-    assert (folder / "01_签收底单.jpg").is_file() and (folder / "statement.txt").is_file()
+    pack = dialog.result.path
+    assert pack.parent == folder and pack.name.startswith("举证图片_9001_")
+    assert (pack / "01_签收底单.jpg").is_file() and (pack / "statement.txt").is_file()
     # the path is remembered per case and preset
     again = window.export_dialog()
     qtbot.addWidget(again)

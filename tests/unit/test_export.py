@@ -200,8 +200,9 @@ def test_upload_pack(lib, case, tmp_path):
     Image.effect_noise((1080, 4000), 60).convert("RGB").save(tall)
     add(lib, case, tall, "chat_screenshot")
     add(lib, case, factories.pdf(tmp_path / "p.pdf", pages=1), "carrier_stamped_proof")
-    folder = tmp_path / "upload"
-    result = export_images(lib, case.id, folder, max_kb=300)
+    result = export_images(lib, case.id, tmp_path / "upload", max_kb=300)
+    folder = result.path
+    assert folder.parent == tmp_path / "upload" and folder.name.startswith("举证图片_2025081600001_")
     names = sorted(p.name for p in folder.iterdir())
     assert names[0] == "00_举证清单.jpg" and names[1] == "01_签收底单.jpg"
     assert "02_聊天记录截图_1.jpg" in names and "02_聊天记录截图_2.jpg" in names
@@ -212,10 +213,11 @@ def test_upload_pack(lib, case, tmp_path):
             assert img.width >= 600 and not img.getexif()
     assert (folder / "statement.txt").read_text(encoding="utf-8-sig") == "买家本人签收,聊天中确认收货。"
     assert result.files and all(p.parent == folder for p in result.files)
-    # a second export over the first replaces it and removes images of exhibits that are gone
+    # a second export goes to a new folder of its own; the first stays as it was
     lib.trash_item(lib.items(case.id)[1].id)
-    export_images(lib, case.id, folder, max_kb=300)
-    assert not list(folder.glob("02_聊天记录截图_*.jpg"))
+    second = export_images(lib, case.id, tmp_path / "upload", max_kb=300).path
+    assert second != folder and not list(second.glob("02_聊天记录截图_*.jpg"))
+    assert sorted(p.name for p in folder.iterdir()) == names
 
 
 def test_missing_file_names_the_exhibit(lib, case, tmp_path):

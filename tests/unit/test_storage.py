@@ -128,7 +128,7 @@ def test_disk_full_is_a_clear_refusal(lib, case, tmp_path, monkeypatch):
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(lib.store, "ingest", full)
+    monkeypatch.setattr(lib.store, "stage", full)
     result = lib.add_file(case.id, factories.photo(tmp_path / "b.jpg", color=(1, 2, 3)), "other")
     assert result.refused.code == "disk" and "No space left" in result.refused.message("en")
     assert [i.id for i in lib.items(case.id)] == [good.id]

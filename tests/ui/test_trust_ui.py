@@ -1,0 +1,66 @@
+"""Issue 10 in the window: boxes on PDF pages in the viewer; an export that fails on one exhibit offers to
+go on without it."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from evidence_app.core.model import Redaction
+from tests.trust.helpers import needs_poppler, text_pdf
+
+
+@pytest.fixture
+def pdf_case(window, lib, tmp_path):
+    case = lib.create_case("signed_not_received", "taobao", order_no="9002")
+    source = text_pdf(tmp_path / "proof.pdf", [[(72, 80, "PAGEONETEXT")], [(72, 80, "SECRETONPAGETWO")]])
+    item = lib.add_file(case.id, source, "carrier_stamped_proof").item
+    window.refresh_cases()
+    window.open_case(case.id)
+    return window, case, item
+
+
+@needs_poppler
+def test_redact_a_pdf_page_in_the_viewer(pdf_case, lib, qtbot, tmp_path):
+    window, case, item = pdf_case
+    viewer = window.open_viewer(item.id)
+    qtbot.addWidget(viewer)
+    assert viewer.redact_button.isEnabled() and not viewer.crop_button.isEnabled()
+    assert viewer.page_label.isVisible() and "1/2" in viewer.page_label.text()
+    QTest.keyClick(viewer, Qt.Key.Key_PageDown)
+    assert viewer.page == 1 and "2/2" in viewer.page_label.text()
+    # draw a box with the mouse over the text on page 2 (points 60,60 to 300,100 of the page)
+    viewer.redact_button.click()
+    canvas = viewer.canvas
+    pixmap_item = canvas.pixmap_item
+
+    def view_pos(x_pt: float, y_pt: float) -> QPoint:
+        scene = pixmap_item.mapToScene(QPointF(x_pt / viewer.scale, y_pt / viewer.scale))
+        return canvas.mapFromScene(scene)
+
+    QTest.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=view_pos(60, 60))
+    QTest.mouseMove(canvas.viewport(), view_pos(300, 100))
+    QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=view_pos(300, 100))
+    boxes = lib.item(item.id).redactions
+    assert len(boxes) == 1 and boxes[0].page == 2
+    box = boxes[0]
+    assert abs(box.x - 60) <= 3 and abs(box.y - 60) <= 3 and abs(box.x + box.w - 300) <= 3
+    assert viewer.grab().save(str(tmp_path / "viewer.png"))
+    viewer.show_page(0)
+    viewer.add_redaction(Redaction(10, 10, 20, 20))
+    assert {b.page for b in lib.item(item.id).redactions} == {1, 2}
+    viewer.clear_redactions()  # the page shown only
+    assert [b.page for b in lib.item(item.id).redactions] == [2]
+    viewer.close()
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.print_button.setChecked(True)
+    target = tmp_path / "bundle.pdf"
+    dialog.path.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        dialog.run_export()
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "PAGEONETEXT" in text and "SECRETONPAGETWO" not in text
