@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field, fields
 
-from evidence_app.core.model import Case, EvidenceItem, Redaction
+from evidence_app.core.model import BOOL_FACTS, Case, EvidenceItem, Redaction
 from evidence_app.imaging.probe import Probe
 from evidence_app.storage.library import _FIELD_ATTR, CASE_FIELDS, Library, LibraryError
 
@@ -88,9 +88,9 @@ def validate_case(library: Library, data: object, name: str) -> dict[str, object
         raw = data.get(_FIELD_ATTR.get(field_name, field_name))
         if raw is None:
             continue
-        if field_name == "imported":
+        if field_name == "imported" or field_name in BOOL_FACTS:
             if not isinstance(raw, bool):
-                raise ArchiveError(f"{name}: case field imported must be true or false")
+                raise ArchiveError(f"{name}: case field {field_name} must be true or false")
             text = "true" if raw else "false"
         elif field_name == "promised_ship_hours":
             if not isinstance(raw, (int, float)) or isinstance(raw, bool):
