@@ -113,11 +113,11 @@ def templates(path: Path | None = None) -> dict[str, Template]:
     return _load(path or resources_dir() / "statements.toml")
 
 
-def _facts(case: Case, shop: str, tz: tzinfo | None) -> dict[str, str]:
+def _facts(case: Case, shop: str, tz: tzinfo | None, hidden: frozenset[str] | set[str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for name in ("paid_at", "pickup_at", "signed_at", "refund_at"):
         when = getattr(case, name, None)
-        if when is not None:
+        if when is not None and name not in hidden:
             values[name] = show(when, tz)
             values[name + "_date"] = show(when, tz)[:10]
     for name in ("order_no", "refund_no", "buyer", "amount", "tracking_no", "claimed_freight", "actual_freight"):
@@ -130,14 +130,16 @@ def _facts(case: Case, shop: str, tz: tzinfo | None) -> dict[str, str]:
 
 
 def draft(case: Case, items: list[EvidenceItem], *, lang: str = "zh_CN", limit: int | None = None,
-          shop: str = "", tz: tzinfo | None = None, path: Path | None = None) -> str:
-    """A stored statement (with references) drafted from the scenario's template, "" when there is none."""
+          shop: str = "", tz: tzinfo | None = None, path: Path | None = None,
+          hidden: frozenset[str] | set[str] = frozenset()) -> str:
+    """A stored statement (with references) drafted from the scenario's template, "" when there is none.
+    `hidden`: case fields a finding counts against the shop; clauses naming them are left out."""
     template = templates(path).get(case.scenario)
     if template is None:
         return ""
     lang = _lang(lang)
     clauses = template.clauses.get(lang) or template.clauses.get("zh_CN") or ()
-    facts = _facts(case, shop, tz)
+    facts = _facts(case, shop, tz, hidden)
     active = [i for i in items if i.deleted_at is None]
     kept: list[str] = []
     for clause in clauses:

@@ -64,7 +64,30 @@ def cmd_export(lib, args) -> int:
     return 0
 
 
+def cmd_draft(lib, args) -> int:
+    """Print the statement drafted from the scenario's template (exhibits as 证据 N); --set stores it."""
+    from evidence_app.cli import UsageError, _int_id
+    from evidence_app.core import statements
+    from evidence_app.export.document import draft_statement
+
+    case_id = _int_id(args.case, "CASE")
+    lib.case(case_id)
+    lang = args.lang or lib.lang
+    stored = draft_statement(lib, case_id, lang)
+    if not stored:
+        raise UsageError("no statement template fits this case (no template for its scenario, or no exhibits yet)")
+    print(statements.render(stored, lib.items(case_id), lang))
+    if args.set:
+        lib.update_case(case_id, statement=stored)
+    return 0
+
+
 def register(add) -> None:
+    d = add("draft", cmd_draft, "draft the statement from the scenario's template and the case's exhibits")
+    d.add_argument("case")
+    d.add_argument("--set", action="store_true", help="also store it as the case's statement (replaces it)")
+    d.add_argument("--lang", choices=("zh_CN", "en"), help="template language (default: the library's)")
+
     p = add("export", cmd_export, "export the case as a PDF bundle (-o) or as upload images (--images)")
     p.add_argument("case")
     p.add_argument("-o", "--output", help="the PDF to write")

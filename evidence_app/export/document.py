@@ -171,9 +171,25 @@ def build(library, case_id: int, *, now: datetime | None = None, lang: str = "zh
     return doc
 
 
+def hidden_fields(result: ChecklistResult) -> set[str]:
+    """Case times that an adverse finding is computed from: the shop's papers do not volunteer them."""
+    return {name for f in result.findings if is_adverse(f) for name in FINDING_FIELDS.get(f.id, ())}
+
+
+def draft_statement(library, case_id: int, lang: str | None = None) -> str:
+    """The scenario's template filled from the case (stored form, with exhibit references), fitted to the
+    platform's limit; "" when the scenario has no template."""
+    case = library.case(case_id)
+    lang = lang or library.lang
+    platform = library.catalog.platforms.get(case.platform) or library.catalog.platforms.get("other")
+    return statements.draft(case, library.items(case_id), lang=lang, shop=library.setting("shop_name"),
+                            limit=platform.statement_limit if platform else None, tz=library.tz,
+                            hidden=hidden_fields(library.check(case_id, lang=lang)))
+
+
 def _cover_rows(doc: BundleDocument) -> list[tuple[str, str]]:
     case, tz = doc.case, doc.tz
-    hidden = {name for f in doc.checklist.findings if is_adverse(f) for name in FINDING_FIELDS.get(f.id, ())}
+    hidden = hidden_fields(doc.checklist)
     rows = [("店铺", doc.shop or "—"), ("平台", doc.platform_name), ("订单号", case.order_no or "—")]
     optional = [("退款编号", case.refund_no), ("买家", case.buyer), ("金额", f"¥{case.amount}" if case.amount else ""),
                 ("运单号", getattr(case, "tracking_no", ""))]

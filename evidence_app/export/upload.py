@@ -75,8 +75,8 @@ def export_images(library: Library, case_id: int, folder: Path, max_kb: int = 50
                 report(done, len(names), f"生成上传图片 {done}/{len(names)}")
         finally:
             document.close()
-        case = library.case(case_id)
-        (out_dir / "statement.txt").write_text(case.statement or "", encoding="utf-8-sig")
+        # the statement as the reviewer reads it: exhibit references printed with the current numbers
+        (out_dir / "statement.txt").write_text(exporter.doc.statement, encoding="utf-8-sig")
         written = _publish(out_dir, folder)
     return ExportResult(folder, len(names), sum(p.stat().st_size for p in written), None, [], written)
 

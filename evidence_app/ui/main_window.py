@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
             return
         self.evidence_model.refresh()
         self.refresh_checklist()
+        self.form.refresh_statement()  # exhibit numbers in the statement follow the new order
         self._request_thumbs()
 
     def refresh_checklist(self) -> None:
