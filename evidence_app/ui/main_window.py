@@ -608,6 +608,7 @@ class MainWindow(QMainWindow):
         from evidence_app.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
+        dialog.add_files_for.connect(self.add_files_dialog)  # "add files for this" beside a missing requirement
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
