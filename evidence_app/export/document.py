@@ -195,6 +195,9 @@ def _cover_rows(doc: BundleDocument) -> list[tuple[str, str]]:
                 ("运单号", getattr(case, "tracking_no", ""))]
     rows += [(label, value) for label, value in optional if value]
     rows.append(("争议类型", doc.scenario_name))
+    confirmed = getattr(case, "receipt_confirmed", "none")
+    if confirmed in ("manual", "auto"):
+        rows.append(("确认收货", "买家已确认收货" if confirmed == "manual" else "系统已自动确认收货"))
     claimed = getattr(case, "claimed_freight", "")
     if claimed and case.scenario == "refusal_freight":
         rows.append(("主张运费", f"¥{claimed}"))

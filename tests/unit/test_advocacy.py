@@ -157,3 +157,54 @@ def test_foreign_rules_are_never_cited(lib):
     assert doc.own_rule("京东开放平台争议处理规则第9条") == "京东开放平台争议处理规则第9条"
     tmall = build(lib, lib.create_case("late_shipment", "tmall").id)
     assert tmall.own_rule("淘宝争议处理规则第25条") == "淘宝争议处理规则第25条"
+
+
+@needs_poppler
+def test_exhibit_references_link_to_their_pages(lib, tb_refusal, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "links.pdf"
+    export_pdf(lib, tb_refusal.id, out)
+    reader = PdfReader(out)
+    targets = []
+    for annot in reader.pages[1].get("/Annots", []):
+        annot = annot.get_object()
+        if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+            dest = annot["/Dest"]
+            if isinstance(dest, list):
+                targets.append(reader.get_page_number(dest[0].get_object()))
+            else:
+                targets.append(reader.get_destination_page_number(reader.named_destinations[str(dest)]))
+    # 证据 1 and 证据 2 start on pages 3 and 4 (0-based 2, 3): four index cells each, plus the point's "见证据 N"
+    assert targets.count(2) == 5 and targets.count(3) == 5
+
+
+def test_upload_pack_is_made_for_the_upload_box(lib, tb_refusal, tmp_path):
+    from PIL import Image
+
+    from evidence_app.export.bundle import BundleExporter
+    from evidence_app.export.upload import _draw_checklist, export_images
+
+    items = lib.items(tb_refusal.id)
+    wide = lib.add_file(tb_refusal.id, factories.photo(tmp_path / "wide.jpg", size=(1600, 800)), "tracking_screenshot")
+    assert wide.item
+    folder = tmp_path / "pack"
+    result = export_images(lib, tb_refusal.id, folder)
+    jpgs = sorted(p.name for p in folder.glob("*.jpg"))
+    assert jpgs == ["00_举证清单.jpg", "01_物流红章证明.jpg", "02_运费凭证.jpg", "03_物流轨迹截图.jpg"]
+    assert result.pages == 4
+    with Image.open(folder / "03_物流轨迹截图.jpg") as img:
+        assert img.width > 1.5 * img.height  # a 2:1 photo gives a landscape image, not a mostly empty A4
+    with Image.open(folder / "01_物流红章证明.jpg") as img:
+        assert 1.0 < img.width / img.height < 4 / 3  # 4:3 photo plus its band and caption
+    with Image.open(folder / "00_举证清单.jpg") as img:
+        assert img.height < img.width * 1.41  # trimmed to its content
+    if shutil.which("pdftotext"):
+        exporter = BundleExporter(lib, tb_refusal.id)
+        names = {1: "01_物流红章证明.jpg", 2: "02_运费凭证.jpg", 3: "03_物流轨迹截图.jpg"}
+        text = pdftext(_draw_checklist(exporter, names, tmp_path / "c.pdf"))
+        assert "01_物流红章证明.jpg" in text and "见证据 1" in text
+        assert "第 " not in text and "页" not in text  # no page numbers, no footer
+        for word in ADMISSIONS:
+            assert word not in text
+    assert len(items) == 2
