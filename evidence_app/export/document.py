@@ -26,6 +26,9 @@ FINDING_FIELDS = {"ship_deadline": ("paid_at", "pickup_at"), "seven_day_window":
                   "refund_before_shipment": ("refund_at", "pickup_at")}
 # Outcomes that go against the shop, for findings that do not say which side they favour.
 ADVERSE = {("ship_deadline", "late"), ("seven_day_window", "inside"), ("refund_before_shipment", "yes")}
+# Outcomes that help the shop, for the review's labels when a finding does not say (never argued on that basis:
+# the submission argues only findings that carry favours == "shop" and an argument).
+FAVOURABLE = {("ship_deadline", "on_time"), ("seven_day_window", "outside"), ("refund_before_shipment", "no")}
 # Platforms that cite each other's rules (Tmall disputes are handled under the Taobao rules).
 FAMILIES = ({"taobao", "tmall", "tmall_global"},)
 TIME_LABELS = (("paid_at", "付款时间"), ("pickup_at", "揽收时间(首次揽收扫描)"), ("signed_at", "签收时间"),
@@ -124,6 +127,12 @@ def is_adverse(finding: Finding) -> bool:
     if finding.favours == "buyer" or finding.blocking:
         return True
     return finding.favours == "none" and (finding.id, finding.status) in ADVERSE
+
+
+def is_favourable(finding: Finding) -> bool:
+    if finding.blocking or finding.favours == "buyer":
+        return False
+    return finding.favours == "shop" or (finding.favours == "none" and (finding.id, finding.status) in FAVOURABLE)
 
 
 def assertion(result: RequirementResult, doc: BundleDocument, lang: str = "zh_CN") -> str:

@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from evidence_app import __version__
 from evidence_app.export import pages as P
-from evidence_app.export.document import BundleDocument, build, is_adverse
+from evidence_app.export.document import BundleDocument, build, is_adverse, is_favourable
 from evidence_app.export.model import ExportResult
 from evidence_app.export.submission import esc
 from evidence_app.storage.atomic import atomic_write
@@ -72,7 +72,7 @@ def story(doc: BundleDocument, S: dict) -> list:
     rows = [[Paragraph(h, S["cell"]) for h in ("倾向", "结论", "依据")]]
     for finding in doc.checklist.findings:
         side = ("阻断" if finding.blocking else "不利" if is_adverse(finding)
-                else "有利" if finding.favours == "shop" else "—")
+                else "有利" if is_favourable(finding) else "—")
         color = {"阻断": "#b91c1c", "不利": "#b45309", "有利": "#15803d"}.get(side, "#6b7280")
         line = esc(finding.message)
         if finding.favours == "shop" and finding.argument:

@@ -44,3 +44,34 @@ def test_ready_case_exports_without_warnings(tmp_path):
     out = tmp_path / "ok.pdf"
     proc = cli(lib, "export", case, "-o", out, "--strict", check=0)
     assert proc.stderr == "" and out.is_file()
+
+
+def test_submission_review_and_draft_run_without_qt(tmp_path):
+    import os
+    import sys
+    import textwrap
+
+    from tests.integration.test_cli import ROOT
+
+    photo = factories.photo(tmp_path / "slip.jpg")
+    script = textwrap.dedent(f"""
+        import sys
+        for name in ("PySide6", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "shiboken6"):
+            sys.modules[name] = None
+        from evidence_app.cli import main
+        lib = {str(tmp_path / 'lib')!r}
+        assert main(["--data-dir", lib, "new", "--scenario", "signed_not_received", "--platform", "taobao"]) == 0
+        assert main(["--data-dir", lib, "set", "1", "signed_at=2025-08-16T17:05"]) == 0
+        assert main(["--data-dir", lib, "add", "1", {str(photo)!r}, "--kind", "signature_slip"]) == 0
+        assert main(["--data-dir", lib, "draft", "1", "--set"]) == 0
+        assert main(["--data-dir", lib, "export", "1", "-o", {str(tmp_path / 'a.pdf')!r}]) == 0
+        assert main(["--data-dir", lib, "export", "1", "-o", {str(tmp_path / 'r.pdf')!r}, "--review"]) == 0
+        assert main(["--data-dir", lib, "export", "1", "--images", {str(tmp_path / 'pack')!r}]) == 0
+        assert not [m for m in sys.modules if m.startswith(("PySide6", "shiboken6")) and sys.modules[m] is not None]
+        print("QT-FREE-OK")
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert "QT-FREE-OK" in proc.stdout and "证据 1" in proc.stdout
+    assert (tmp_path / "pack" / "statement.txt").read_text(encoding="utf-8-sig").startswith("买家称未收到货")
