@@ -140,10 +140,9 @@ def assertion(result: RequirementResult, doc: BundleDocument, lang: str = "zh_CN
     naming what is provided (never the internal explanation, which may describe a weakness)."""
     req = result.requirement
     method = getattr(req, "assertion", None)
-    if callable(method):
-        line = method(lang)
-        if line:
-            return line
+    line = method(lang) if callable(method) else method
+    if isinstance(line, str) and line:
+        return line
     asserts = getattr(req, "asserts", None)
     if isinstance(asserts, dict) and asserts:
         return pick(asserts, lang)

@@ -52,6 +52,12 @@ def story(doc: BundleDocument, S: dict) -> list:
     else:
         out.append(Paragraph("无。", S["base"]))
 
+    out.append(Paragraph("提交材料中陈述的主张", S["h2"]))
+    said = [f"{esc(p.assertion)}(" + "、".join(f"证据 {n}" for n in p.exhibits) + (f";{esc(p.rule)}" if p.rule else "")
+            + ")" for p in doc.points]
+    said += [esc(argument) + (f"({esc(rule)})" if rule else "") for argument, rule in doc.arguments]
+    out += [Paragraph("• " + line, S["base"]) for line in said] or [Paragraph("无(尚无已满足的要求)。", S["base"])]
+
     out.append(Paragraph("举证清单(全部要求)", S["h2"]))
     rows = [[Paragraph(h, S["cell"]) for h in ("状态", "要求", "依据", "对应证据 / 说明")]]
     for result in doc.checklist.requirements:
