@@ -100,6 +100,9 @@ def cmd_set(lib, args) -> int:
             raise UsageError(f"expected FIELD=VALUE, got {assignment!r}")
         name, text = assignment.split("=", 1)
         attr, value = lib.parse_field(name.strip(), text)
+        if attr == "statement":  # "证据 3" typed here cites the item that is 证据 3 now (issue 9)
+            from evidence_app.core.statements import to_stored
+            value = to_stored(str(value), lib.items(case_id))
         values[attr] = value
     lib.update_case(case_id, **values)
     return 0
@@ -167,7 +170,8 @@ def cmd_show(lib, args) -> int:
         if value != default:
             print(f"  {name}: {str(value).lower() if isinstance(value, bool) else value}")
     if case.statement:
-        print(f"  statement: {case.statement}")
+        from evidence_app.core.statements import render
+        print(f"  statement: {render(case.statement, lib.items(case_id), lang)}")
     print(f"  items: {len(lib.items(case_id))}")
     return 0
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,9 +24,11 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from evidence_app import __version__
 from evidence_app.core.checklist import ChecklistResult
 from evidence_app.core.model import Case, EvidenceItem
-from evidence_app.core.timeutil import show
 from evidence_app.export import pages as P
 from evidence_app.export.pdfsafe import clean_source_page, sanitize
+from evidence_app.export import submission
+from evidence_app.export.document import BundleDocument
+from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn)
 from evidence_app.export.prepare_pool import PreparePool
@@ -49,15 +52,19 @@ class ExhibitPage:
 
 class BundleExporter:
     def __init__(self, library: Library, case_id: int, *, progress: ProgressFn | None = None,
-                 cancelled: CancelFn | None = None, workers: int | None = None, now: datetime | None = None):
+                 cancelled: CancelFn | None = None, workers: int | None = None, now: datetime | None = None,
+                 skip: Collection[int] = ()):
         self.library = library
         self.case: Case = library.case(case_id)
-        self.items = library.items(case_id)
-        self.checklist: ChecklistResult = library.check(case_id, now=now)
-        self.catalog = library.catalog
+        # `skip`: exhibits the agent chose to leave out after they failed to export (judged without them too)
+        self.items = [item for item in library.items(case_id) if item.id not in skip]
         self.tz = library.tz
-        self.shop = library.setting("shop_name")
         self.now = now or datetime.now(self.tz)
+        # One model, built once, feeds the submission (and the review, export/review.py).
+        self.doc: BundleDocument = build_document(library, case_id, now=self.now, skip=skip)
+        self.checklist: ChecklistResult = self.doc.checklist
+        self.catalog = library.catalog
+        self.shop = self.doc.shop
         self.progress = progress or (lambda done, total, what: None)
         self.cancelled = cancelled or (lambda: False)
         self.workers = workers
@@ -234,8 +241,7 @@ class BundleExporter:
 
     def _draw_front(self, c: Canvas, plan: list[ExhibitPage], starts: dict[int, int], total: int,
                     first_exhibit_page: int) -> int:
-        S = self.styles
-        case, cat, tz = self.case, self.catalog, self.tz
+        """The submission's cover and 举证说明 / 证据目录 (export/submission.py builds them from the model)."""
         started = {"cover": False, "checklist": False}
 
         def opener(section: str, key: str, title: str):
@@ -249,77 +255,10 @@ class BundleExporter:
             self._footer(c, total)
             c.showPage()
 
-        platform = cat.platform_name(case.platform)
-        rows = [("店铺", self.shop or "—"), ("平台", platform), ("订单号", case.order_no or "—"),
-                ("退款编号", case.refund_no or "—"), ("买家", case.buyer or "—"),
-                ("金额", f"¥{case.amount}" if case.amount else "—"),
-                ("争议类型", cat.scenario_name(case.scenario)),
-                ("付款时间", show(case.paid_at, tz) or "—"), ("揽收时间(首次揽收扫描)", show(case.pickup_at, tz) or "—"),
-                ("签收时间", show(case.signed_at, tz) or "—"), ("退款申请时间", show(case.refund_at, tz) or "—")]
-        due = next((f for f in self.checklist.findings if f.id == "evidence_deadline"), None)
-        due_text = show(datetime.fromisoformat(str(due.figures["due_at"])), tz) if due and "due_at" in due.figures else "—"
-        rows.append(("举证截止", due_text))
-        table = Table([[Paragraph(k, S["cell"]), Paragraph(_esc(v), S["cell"])] for k, v in rows],
-                      colWidths=[130, P.SLOT_W - 130])
-        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE),
-                                   ("TEXTCOLOR", (0, 0), (0, -1), P.GREY),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("TOPPADDING", (0, 0), (-1, -1), 5)]))
-        cover = [Paragraph("举证材料", S["title"]),
-                 Paragraph(_esc(cat.scenario_name(case.scenario)) + f" · {platform}", S["subtitle"]),
-                 table, Spacer(1, 14), Paragraph("申诉说明", S["h2"]),
-                 Paragraph(_esc(case.statement).replace("\n", "<br/>") or "(未填写)", S["statement"]),
-                 Spacer(1, 10),
-                 Paragraph(f"共 {len(self.items)} 份证据 · 材料生成日期 {self.now.astimezone(tz):%Y-%m-%d %H:%M}"
-                           + (" · 示例案例(虚构数据)" if case.is_sample else ""), S["small"])]
-        pages = P.flow(c, cover, opener("cover", "cover", "封面"), end_page)
-
-        done, need = self.checklist.required_counts
-        story = [Paragraph("举证清单", S["title"]),
-                 Paragraph(f"{done}/{need} 项必需材料已齐" + (" · 可以提交" if self.checklist.ready else " · 尚缺必需材料"),
-                           S["subtitle"])]
-        req_rows = [[Paragraph("", S["cell"]), Paragraph("要求", S["cell"]), Paragraph("依据", S["cell"]),
-                     Paragraph("对应证据", S["cell"])]]
-        for result in self.checklist.requirements:
-            req = result.requirement
-            kinds = " / ".join(cat.kind_name(k) for k in req.kinds)
-            level = "必需" if req.level == "required" else "建议"
-            mark = "✓ 已提供" if result.met else ("✗ 缺少" if req.level == "required" else "— 未提供")
-            items = "、".join(f"证据 {self._exhibit_no(i)}" for i in result.items) or result.message
-            color = "#15803d" if result.met else ("#b91c1c" if req.level == "required" else "#b45309")
-            req_rows.append([Paragraph(f"<font color='{color}'>{mark}</font>", S["cell"]),
-                             Paragraph(f"[{level}] {_esc(kinds)}<br/><font size=8 color='#6b7280'>{_esc(req.explain())}</font>",
-                                       S["cell"]),
-                             Paragraph(_esc(result.rule), S["cell_small"]), Paragraph(_esc(items), S["cell_small"])])
-        req_table = Table(req_rows, colWidths=[58, 225, 110, P.SLOT_W - 393], repeatRows=1)
-        style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7"))]
-        req_table.setStyle(TableStyle(style))
-        story += [req_table, Paragraph("时间核查", S["h2"])]
-        for finding in self.checklist.findings:
-            story.append(Paragraph("• " + _esc(finding.message), S["base"]))
-        story.append(Paragraph("证据目录", S["h2"]))
-        index_rows = [[Paragraph(h, S["cell"]) for h in ("编号", "类型", "说明", "页码")]]
-        seen = set()
-        for page in plan:
-            if page.number in seen:
-                continue
-            seen.add(page.number)
-            item = page.item
-            start = starts.get(page.number, first_exhibit_page)
-            link = f"exhibit-{page.number}"
-            cells = [f"证据 {page.number}", cat.kind_name(item.kind), item.caption or item.original_name,
-                     f"第 {start} 页" + (f" 起,共 {page.parts} 页" if page.parts > 1 else "")]
-            index_rows.append([Paragraph(f'<a href="#{link}" color="#1e3a5f">{_esc(text)}</a>', S["cell"])
-                               for text in cells])
-        if len(index_rows) == 1:
-            index_rows.append([Paragraph("(尚无证据)", S["cell"]), "", "", ""])
-        index_table = Table(index_rows, colWidths=[60, 110, P.SLOT_W - 260, 90], repeatRows=1)
-        index_table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, P.RULE),
-                                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7")),
-                                         ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        story.append(index_table)
-        pages += P.flow(c, story, opener("checklist", "checklist", "举证清单与证据目录"), end_page)
+        parts = {page.number: page.parts for page in plan}
+        pages = P.flow(c, submission.cover_story(self.doc, self.styles), opener("cover", "cover", "封面"), end_page)
+        story = submission.points_story(self.doc, self.styles, starts, parts)
+        pages += P.flow(c, story, opener("checklist", "checklist", "举证说明与证据目录"), end_page)
         return pages
 
     def _exhibit_no(self, item_id: int) -> int:

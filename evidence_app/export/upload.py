@@ -1,19 +1,27 @@
 """The upload pack: numbered JPEGs of the checklist and of every exhibit page (header band burned in), each under
-the platform's size limit, plus statement.txt. Taobao's evidence upload takes images of about 500 KB."""
+the platform's size limit, plus statement.txt. Taobao's evidence upload takes images of about 500 KB.
+
+Made for the upload box, not reused PDF pages: 00_举证清单.jpg is drawn for it (the points and an index that names
+the image files, no page footer, no page numbers that mean nothing in a folder of JPEGs), and each exhibit image
+is cut to its own content (a landscape photo gives a landscape JPEG, not a mostly empty A4)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
 import re
 import tempfile
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
 from PIL import Image
 
-from evidence_app.export.bundle import BundleExporter
+from evidence_app.export import pages as P
+from evidence_app.export import submission
+from evidence_app.export.bundle import BundleExporter, ExhibitPage
 from evidence_app.export.model import CancelFn, ExportCancelled, ExportError, ExportResult, ProgressFn
 from evidence_app.storage import leftovers
 from evidence_app.storage.atomic import follow_umask, fsync_dir
@@ -43,48 +51,72 @@ def _fit(img: Image.Image, limit: int) -> bytes:
 
 def export_images(library: Library, case_id: int, folder: Path, max_kb: int = 500,
                   progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                  workers: int | None = None) -> ExportResult:
-    import pypdfium2 as pdfium
-
+                  workers: int | None = None, skip: Collection[int] = ()) -> ExportResult:
     folder = Path(folder)
     limit = max_kb * 1000
     cancelled = cancelled or (lambda: False)
     report = progress or (lambda done, total, what: None)
-    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers)
+    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers, skip=skip)
     case = library.case(case_id)
+    made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise ExportError(f"{folder} exists and is not a folder") from None
+    try:
+        return _export_into(library, case, exporter, folder, limit, cancelled, report)
+    except BaseException:
+        if made:  # a folder we made for this export, still empty: not left behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _export_into(library, case, exporter, folder: Path, limit: int, cancelled, report) -> ExportResult:
+    import pypdfium2 as pdfium
+
     # Staged in the target folder itself (a rename never crosses file systems: D:, a USB stick, a share) under a
     # name of our own; nothing already in `folder` is ever replaced or removed.
     with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("upload")) as tmp, \
             leftovers.staging_dir(folder, ".~举证图片.") as out_dir:
         work = Path(tmp)
         pdf_path, front, plan = exporter.render_to(work)
-        checklist_pages = list(range(1, front))  # page 0 is the cover
-        names: list[tuple[int, str]] = []
-        for n, index in enumerate(checklist_pages, 1):
-            names.append((index, f"00_举证清单{'_' + str(n) if len(checklist_pages) > 1 else ''}.jpg"))
+        names: list[tuple[int, str, ExhibitPage]] = []
+        files: dict[int, str] = {}
         for offset, page in enumerate(plan):
             kind = _unsafe(library.catalog.kind_name(page.item.kind))
             suffix = f"_{page.part}" if page.parts > 1 else ""
-            names.append((front + offset, f"{page.number:02d}_{kind}{suffix}.jpg"))
+            names.append((front + offset, f"{page.number:02d}_{kind}{suffix}.jpg", page))
+            if page.part == 1:
+                files[page.number] = names[-1][1] + (f"(共 {page.parts} 张)" if page.parts > 1 else "")
+        checklist_pdf = _draw_checklist(exporter, files, work / "checklist.pdf")
+        count = 0
+        document = pdfium.PdfDocument(str(checklist_pdf))
+        try:
+            pages = len(document)
+            for n in range(pages):
+                image = _trim_bottom(_render(document[n]))
+                name = f"00_举证清单{'_' + str(n + 1) if pages > 1 else ''}.jpg"
+                (out_dir / name).write_bytes(_fit(image, limit))
+                count += 1
+        finally:
+            document.close()
         document = pdfium.PdfDocument(str(pdf_path))
         try:
-            for done, (index, name) in enumerate(names, 1):
+            for done, (index, name, page) in enumerate(names, 1):
                 if cancelled():
                     raise ExportCancelled()
-                bitmap = document[index].render(scale=RENDER_DPI / 72, fill_color=(255, 255, 255, 255))
-                image = bitmap.to_pil().convert("RGB")
+                image = _render(document[index]).crop(_content_box(page))
                 (out_dir / name).write_bytes(_fit(image, limit))
+                count += 1
                 report(done, len(names), f"生成上传图片 {done}/{len(names)}")
         finally:
             document.close()
-        (out_dir / "statement.txt").write_text(case.statement or "", encoding="utf-8-sig")
+        # the statement as the reviewer reads it: exhibit references printed with the current numbers
+        (out_dir / "statement.txt").write_text(exporter.doc.statement, encoding="utf-8-sig")
         final = _publish(out_dir, folder, f"举证图片_{_unsafe(case.order_no or str(case.id))}")
     written = sorted(final.iterdir())
-    return ExportResult(final, len(names), sum(p.stat().st_size for p in written), None, [], written)
+    return ExportResult(final, count, sum(p.stat().st_size for p in written), None, [], written)
 
 
 def _publish(staged: Path, folder: Path, stem: str) -> Path:
@@ -105,3 +137,50 @@ def _publish(staged: Path, folder: Path, stem: str) -> Path:
         fsync_dir(folder)
         return final
     raise ExportError(f"cannot find a free folder name for {stem} in {folder}")
+
+
+def _render(page) -> Image.Image:
+    return page.render(scale=RENDER_DPI / 72, fill_color=(255, 255, 255, 255)).to_pil().convert("RGB")
+
+
+def _px(points: float) -> int:
+    return round(points * RENDER_DPI / 72)
+
+
+def _content_box(page: ExhibitPage) -> tuple[int, int, int, int]:
+    """The part of an exhibit page that holds the band, the caption and the exhibit itself (no footer, no empty
+    slot below a landscape image), in pixels of the page rendered at RENDER_DPI."""
+    top = P.PAGE_H - P.HEADER_TOP - 8
+    bottom = P.PAGE_H - P.SLOT_BOTTOM + 4  # a PDF exhibit page or a full-height image: down to the slot's end
+    if page.image is not None and page.image.width and page.image.height:
+        scale = min(P.SLOT_W / page.image.width, P.SLOT_H / page.image.height)
+        bottom = P.PAGE_H - P.SLOT_TOP + page.image.height * scale + 8
+    return _px(P.MARGIN - 8), _px(top), _px(P.PAGE_W - P.MARGIN + 8), _px(bottom)
+
+
+def _trim_bottom(image: Image.Image, margin: int = 30) -> Image.Image:
+    """Cut the white space under the last line of the checklist."""
+    from PIL import ImageChops
+
+    box = ImageChops.invert(image.convert("L")).getbbox()
+    if not box:
+        return image
+    return image.crop((0, 0, image.width, min(image.height, box[3] + margin)))
+
+
+def _draw_checklist(exporter: BundleExporter, files: dict[int, str], path: Path) -> Path:
+    """00_举证清单: the submission's points and an index naming the image files; pages without footers."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    c = Canvas(str(path), pagesize=(P.PAGE_W, P.PAGE_H))
+    parts = {n: 1 for n in files}
+    story = submission.points_story(exporter.doc, exporter.styles, {}, parts, files=files)
+    if exporter.doc.statement.strip():
+        from reportlab.platypus import Paragraph
+
+        S = exporter.styles
+        story += [Paragraph("申诉说明", S["h2"]),
+                  Paragraph(submission.esc(exporter.doc.statement).replace("\n", "<br/>"), S["statement"])]
+    P.flow(c, story, lambda: None, c.showPage)
+    c.save()
+    return path

@@ -6,6 +6,8 @@ and never modifies a stored file.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import json
 import sqlite3
 from dataclasses import dataclass, fields
@@ -494,11 +496,13 @@ class Library:
 
     # --- judging -------------------------------------------------------------------------------------------
 
-    def check(self, case_id: int, now: datetime | None = None, lang: str | None = None) -> checklist.ChecklistResult:
+    def check(self, case_id: int, now: datetime | None = None, lang: str | None = None,
+              skip: Collection[int] = ()) -> checklist.ChecklistResult:
+        """The checklist of a case; `skip`: items left out (an export without exhibits that failed)."""
         case = self.case(case_id)
+        items = [item for item in self.items(case_id) if item.id not in skip]
         try:
-            return checklist.evaluate(case, self.items(case_id), self.catalog, now=now, lang=lang or self.lang,
-                                      tz=self.tz)
+            return checklist.evaluate(case, items, self.catalog, now=now, lang=lang or self.lang, tz=self.tz)
         except KeyError:
             raise LibraryError(f"case {case_id} has scenario {case.scenario!r}, which this library does not know; "
                                "add it under scenarios/ or change the case's scenario") from None

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
+from evidence_app.core import statements
 from evidence_app.core.model import TIME_FIELDS, Case
 from evidence_app.storage.library import Library, LibraryError
 from evidence_app.ui.models import status_label
@@ -67,6 +69,7 @@ class CaseForm(QWidget):
         self.library = library
         self.case: Case | None = None
         self._loading = False
+        self._numbering: list = []  # the items as numbered in the editor (see _items)
         cat, lang = library.catalog, library.lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -127,8 +130,16 @@ class CaseForm(QWidget):
         self.statement.setPlaceholderText(self.tr("What happened, in a few sentences, pointing at the exhibits"))
         self.statement.setFixedHeight(72)
         self.count = QLabel(self)
+        # 起草: fills the editor from the scenario's template (resources/statements.toml); Ctrl+Z takes it back.
+        self.draft_button = QPushButton(self.tr("Draft from template"), self)
+        self.draft_button.setToolTip(self.tr("Write a first draft from the case's facts and exhibits; exhibit "
+                                             "numbers stay right when exhibits are reordered"))
+        self.draft_button.clicked.connect(self.draft_statement)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.draft_button)
         slayout.addWidget(self.statement)
-        slayout.addWidget(self.count)
+        slayout.addLayout(count_row)
         outer.addWidget(statement_box)
 
         for edit in (self.title, self.order, self.refund, self.buyer, self.amount):
@@ -171,8 +182,9 @@ class CaseForm(QWidget):
         self.imported.setChecked(case.imported)
         for name, widget in self.times.items():
             widget.set_value(getattr(case, name), tz)
-        if self.statement.toPlainText() != case.statement:
-            self.statement.setPlainText(case.statement)
+        shown = self._shown(case)
+        if self.statement.toPlainText() != shown:
+            self.statement.setPlainText(shown)
         self._loading = False
         self._update_count()
 
@@ -182,6 +194,47 @@ class CaseForm(QWidget):
         platform = self.library.catalog.platforms.get(self.case.platform)
         return platform.statement_limit if platform else 500
 
+    # The editor shows exhibit references as "证据 N" with the current numbers; what is typed is stored back as
+    # references (core/statements.py), so reordering never leaves a stale number.
+
+    def _items(self):
+        """The exhibits as numbered in the editor's text (the last render), so that typing saved just after a
+        reorder still means the exhibits the agent saw."""
+        return self._numbering
+
+    def _shown(self, case: Case) -> str:
+        self._numbering = self.library.items(case.id)
+        return statements.render(case.statement, self._numbering, self.library.lang)
+
+    def refresh_statement(self) -> None:
+        """After exhibits were added, removed or reordered: show the references with their new numbers."""
+        if self.case is None:
+            return
+        self.flush()
+        self.case = self.library.case(self.case.id)
+        shown = self._shown(self.case)
+        if self.statement.toPlainText() != shown:
+            self._loading = True
+            self.statement.setPlainText(shown)
+            self._loading = False
+        self._update_count()
+
+    def draft_statement(self) -> None:
+        if self.case is None:
+            return
+        from evidence_app.export.document import draft_statement
+
+        self.flush()
+        stored = draft_statement(self.library, self.case.id)
+        self._numbering = self.library.items(self.case.id)
+        if not stored:
+            self.error.emit(self.tr("No template fits this case yet: add exhibits of the kinds its dispute needs."))
+            return
+        cursor = self.statement.textCursor()  # one edit through the cursor keeps Ctrl+Z
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(statements.render(stored, self._items(), self.library.lang))
+        self._save_statement()
+
     def _update_count(self) -> None:
         used, limit = len(self.statement.toPlainText()), self.limit()
         over = used > limit
@@ -190,9 +243,12 @@ class CaseForm(QWidget):
         self.count.setStyleSheet("color: #b91c1c;" if over else "color: #6b7280;")
 
     def _save_statement(self) -> None:
-        if self._loading or self.case is None or self.statement.toPlainText() == self.case.statement:
+        if self._loading or self.case is None:
             return
-        self.case = self.library.update_case(self.case.id, statement=self.statement.toPlainText())
+        stored = statements.to_stored(self.statement.toPlainText(), self._items())
+        if stored == self.case.statement:
+            return
+        self.case = self.library.update_case(self.case.id, statement=stored)
         self.saved.emit(self.case.id)
 
     def _save(self) -> None:

@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
             return
         self.evidence_model.refresh()
         self.refresh_checklist()
+        self.form.refresh_statement()  # exhibit numbers in the statement follow the new order
         self._request_thumbs()
 
     def refresh_checklist(self) -> None:
@@ -607,6 +608,7 @@ class MainWindow(QMainWindow):
         from evidence_app.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
+        dialog.add_files_for.connect(self.add_files_dialog)  # "add files for this" beside a missing requirement
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

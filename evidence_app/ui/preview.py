@@ -60,6 +60,19 @@ class PdfPreview(QWidget):
         self._show(1)
         return True
 
+    def show_image(self, path: str) -> bool:
+        """An image instead of a PDF (the first image of an upload pack)."""
+        self.document.close()
+        pixmap = QPixmap(path)
+        if pixmap.isNull():
+            self.image.setText(self.tr("Cannot open the image"))
+            return False
+        self.page.setMaximum(1)
+        self.total.setText("/ 1")
+        self.image.setPixmap(pixmap.scaledToWidth(min(700, pixmap.width()),
+                                                  Qt.TransformationMode.SmoothTransformation))
+        return True
+
     def current_image(self) -> QImage | None:
         pixmap = self.image.pixmap()
         return None if pixmap is None or pixmap.isNull() else pixmap.toImage()

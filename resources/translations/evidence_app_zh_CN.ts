@@ -3,6 +3,21 @@
 <context>
     <name>CaseForm</name>
     <message>
+        <location filename="../../evidence_app/ui/case_form.py" line="1" />
+        <source>Draft from template</source>
+        <translation>起草</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_form.py" line="1" />
+        <source>Write a first draft from the case's facts and exhibits; exhibit numbers stay right when exhibits are reordered</source>
+        <translation>按案件事实和证据起草申诉说明;调整证据顺序后,说明中的证据编号会自动更新</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_form.py" line="1" />
+        <source>No template fits this case yet: add exhibits of the kinds its dispute needs.</source>
+        <translation>暂无可用的起草模板内容:请先添加此类争议所需的证据。</translation>
+    </message>
+    <message>
         <location filename="../../evidence_app/ui/case_form.py" line="73" />
         <source>Order and dispute</source>
         <translation>订单与争议</translation>
@@ -282,6 +297,41 @@
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>Internal review</source>
+        <translation>内部审阅</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>The full checklist, every finding, the deadline and the trash, marked for internal use: never submit it</source>
+        <translation>完整清单、全部核查结论、举证期限和回收站,标明仅供内部使用:请勿提交给平台</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>Add files for this</source>
+        <translation>为此添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>Before you submit (not printed in the bundle):</source>
+        <translation>提交前请注意(这些内容不会印在举证材料中):</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>Export anyway?</source>
+        <translation>仍要导出?</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>This case still has problems; the bundle will argue only what is proved:</source>
+        <translation>此案件还有以下问题;举证材料只会陈述已有证据证明的内容:</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
+        <source>Internal review written (for the shop only, do not submit): %1</source>
+        <translation>已生成内部审阅(仅供店铺内部使用,请勿提交):%1</translation>
+    </message>
     <message>
         <location filename="../../evidence_app/ui/export_dialog.py" line="27" />
         <source>Export evidence bundle</source>
@@ -746,6 +796,11 @@
 </context>
 <context>
     <name>PdfPreview</name>
+    <message>
+        <location filename="../../evidence_app/ui/preview.py" line="1" />
+        <source>Cannot open the image</source>
+        <translation>无法打开图片</translation>
+    </message>
     <message>
         <location filename="../../evidence_app/ui/preview.py" line="54" />
         <source>Cannot open the PDF</source>

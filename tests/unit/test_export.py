@@ -66,7 +66,7 @@ def test_structure_text_outline_links(lib, case, tmp_path):
     assert len(reader.pages) == result.pages == 2 + 1 + 2 + slices + 1
     text = pdftext(out)
     for needle in ("举证材料", "示例旗舰店", "2025081600001", "王小明", "物流显示签收,买家称未收到", "买家本人签收,聊天中确认收货",
-                   "举证清单", "第三十六条", "证据目录", "本人签收底单", "快递公司盖章证明", "文件清单",
+                   "举证说明", "第三十六条", "证据目录", "本人签收底单", "快递公司盖章证明", "文件清单",
                    slip.sha256[:32], slip.sha256[32:], f"第 1 页 / 共 {result.pages} 页", "2025-08-16 17:05"):
         assert needle in text, needle
     assert "证据 1 · 签收底单" in pdftext(out, 3)
@@ -86,7 +86,7 @@ def test_structure_text_outline_links(lib, case, tmp_path):
                 flat.append((entry.title, reader.get_destination_page_number(entry)))
     walk(outline)
     titles = [t for t, _ in flat]
-    assert titles[:2] == ["封面", "举证清单与证据目录"] and titles[-1] == "文件清单(校验用)"
+    assert titles[:2] == ["封面", "举证说明与证据目录"] and titles[-1] == "文件清单(校验用)"
     exhibits = [(t, p) for t, p in flat if t.startswith("证据 ")]
     assert exhibits == [("证据 1 · 签收底单", 2), ("证据 2 · 物流红章证明", 3), ("证据 3 · 聊天记录截图", 5)]
     # index links on the checklist page point at the exhibits' first pages
