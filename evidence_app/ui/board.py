@@ -40,6 +40,24 @@ class EvidenceBoard(QListView):
         self.doubleClicked.connect(lambda index: self.open_item.emit(index.data(EvidenceModel.ItemIdRole)))
         self.setToolTip(self.tr("Drop files or folders here, or paste a screenshot with Ctrl+V"))
 
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.model().rowCount() == 0:  # an empty board says what to do (issue 13)
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            painter.setFont(font)
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text())
+            painter.end()
+
+    def empty_text(self) -> str:
+        if getattr(self.model(), "kind_filter", ""):
+            return self.tr("No evidence of this kind")
+        return self.tr("Drop files here or press Ctrl+V")
+
     def selected_ids(self) -> list[int]:
         rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
         return [i.data(EvidenceModel.ItemIdRole) for i in rows]

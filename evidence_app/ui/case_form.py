@@ -130,6 +130,8 @@ class CaseForm(QWidget):
         slayout.addWidget(self.statement)
         slayout.addWidget(self.count)
         outer.addWidget(statement_box)
+        # the case page moves these: facts collapse under a one-line summary, the statement gets its own tab
+        self.details_box, self.times_box, self.statement_box = details, times, statement_box
 
         for edit in (self.title, self.order, self.refund, self.buyer, self.amount):
             edit.editingFinished.connect(self._save)
