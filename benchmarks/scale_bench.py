@@ -143,6 +143,7 @@ def gui_child(folder: Path) -> None:
         figures["search"] = statistics.median(keystrokes)
         figures["search_max"] = max(keystrokes)
         window.search.setText("")
+        window.open_case(cases[0])  # the search closed it (a case hidden by the search is not left open)
 
         from PIL import Image
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
-                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
+                               QSizePolicy, QTabWidget, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from evidence_app.core.model import Case
 from evidence_app.storage.library import Library
@@ -45,6 +46,10 @@ class CasePage(QWidget):
         self.summary.setFlat(True)
         self.summary.setStyleSheet("text-align: left; padding: 2px 4px;")
         self.summary.setCursor(Qt.CursorShape.PointingHandCursor)
+        # a long summary must never widen the page (it would squeeze the case list): it is cut, the tooltip
+        # has it all
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setMinimumWidth(40)
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.facts_button)
         summary_row.addWidget(self.summary, 1)
@@ -136,5 +141,6 @@ class CasePage(QWidget):
             value = getattr(case, name)
             if value is not None:
                 parts.append(f"{label} {value.astimezone(tz).strftime('%m-%d %H:%M')}")
-        self.summary.setText("  ·  ".join(p for p in parts if p))
-        self.summary.setToolTip(cat.scenario_name(case.scenario, lang))
+        text = "  ·  ".join(p for p in parts if p)
+        self.summary.setText(text)
+        self.summary.setToolTip(text + "\n" + cat.scenario_name(case.scenario, lang))
