@@ -111,15 +111,21 @@ class EvidenceBoard(QListView):
         if ids:
             menu.addAction(self.tr("Open"), lambda: self.open_item.emit(ids[0]))
             if len(ids) == 1:
-                menu.addAction(self.tr("Edit caption"), lambda: self.edit(self.currentIndex()))
+                menu.addAction(self.tr("Edit caption"), lambda: self.edit(self.currentIndex())).setShortcut(
+                    QKeySequence(Qt.Key.Key_F2))  # shown in the menu so the agent learns the key
             kinds = menu.addMenu(self.tr("Change kind"))
+            current = {self.model().index(self.model().row_of(i)).data(EvidenceModel.KindRole) for i in ids}
             for kind_id, name in self.kinds:
                 action = QAction(name, kinds)
+                action.setCheckable(True)
+                action.setChecked(current == {kind_id})  # the current kind is marked
                 action.triggered.connect(lambda _=False, k=kind_id: self.change_kind.emit(ids, k))
                 kinds.addAction(action)
             menu.addSeparator()
-            menu.addAction(self.tr("Move to trash"), lambda: self.delete_items.emit(ids))
-        menu.addAction(self.tr("Paste"), self.paste)
+            menu.addAction(self.tr("Move to trash"), lambda: self.delete_items.emit(ids)).setShortcut(
+                QKeySequence(QKeySequence.StandardKey.Delete))
+        menu.addAction(self.tr("Paste"), self.paste).setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.last_menu = menu  # tests read it
         menu.exec(self.viewport().mapToGlobal(pos))
 
 

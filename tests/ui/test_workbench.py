@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from evidence_app.core.model import CaseStatus
@@ -151,3 +152,49 @@ def test_first_run_asks_for_the_shop_once(window, lib):
     window.ask_shop_once()
     window.ask_shop_once()
     assert lib.setting("shop_name") == "好物旗舰店" and asked == [1]
+
+
+def test_dates_save_when_changed_and_typed(case_window, lib, qtbot):
+    window, case = case_window
+    widget = window.form.times["signed_at"]
+    assert widget.edit.isEnabled() and not widget.enabled.isChecked()
+    assert widget.edit.locale().name() == "zh_CN"
+    from PySide6.QtCore import QDateTime
+
+    widget.edit.setDateTime(QDateTime(2025, 8, 16, 17, 5, 0))  # as the calendar or the arrows do
+    qtbot.waitUntil(lambda: lib.case(case.id).signed_at is not None, timeout=5000)
+    assert widget.enabled.isChecked()
+    assert lib.case(case.id).signed_at.astimezone(lib.tz).strftime("%Y-%m-%d %H:%M") == "2025-08-16 17:05"
+    widget.edit.setFocus()
+    widget.edit.setSelectedSection(widget.edit.Section.DaySection)
+    qtbot.keyClicks(widget.edit, "20")
+    window.form.flush()
+    assert lib.case(case.id).signed_at.astimezone(lib.tz).day == 20
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: popups cannot grab or raise
+def test_context_menu_shows_keys_and_current_kind(case_window, lib, qtbot, tmp_path):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window, case = case_window
+    lib.add_file(case.id, factories.photo(tmp_path / "a.jpg"), "signature_slip")
+    window.refresh_case()
+    window.board.setCurrentIndex(window.evidence_model.index(0))
+    seen = {}
+
+    def inspect():
+        menu = window.board.last_menu
+        for action in menu.actions():
+            if action.menu() is not None:
+                seen["checked"] = [a.text() for a in action.menu().actions() if a.isChecked()]
+            elif action.text():
+                seen[action.text()] = action.shortcut().toString()
+        menu.close()
+
+    QTimer.singleShot(50, inspect)
+    window.board._menu(QPoint(5, 5))
+    qtbot.waitUntil(lambda: "checked" in seen)
+    assert seen["checked"] == ["签收底单"]
+    assert seen["编辑说明"] == "F2" and seen["移到回收站"] == "Del"
+    assert QApplication.activePopupWidget() is None
