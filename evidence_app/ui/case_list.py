@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from evidence_app.core.deadlines import effective_due
 from evidence_app.core.model import Case
+from evidence_app.storage.case_index import list_cases
 from evidence_app.storage.library import Library, LibraryError
 
 RED, AMBER = QColor("#fde2e1"), QColor("#fff1cc")
@@ -58,6 +59,7 @@ class CaseListModel(QAbstractTableModel):
         self.text, self.status, self.platform = "", "", ""
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
         self.lang, self.tz = "zh_CN", None
+        self._sorted_all: list[CaseRow] | None = None  # every row in the current order, filters aside
         self.refresh()
 
     # --- loading ---------------------------------------------------------------------------------------------
@@ -73,8 +75,9 @@ class CaseListModel(QAbstractTableModel):
         """Reload every case (start-up, settings changed, another window changed the library)."""
         self.lang, self.tz = self.library.lang, self.library.tz  # read once, not per case or per paint
         self._platforms = self.library.catalog.platforms
-        cases = self.library.cases()
+        cases = list_cases(self.library)
         self.all = {case.id: self._row(case) for case in cases}
+        self._sorted_all = None
         live = {(c.id, c.updated_at) for c in cases}
         self._due_cache = {k: v for k, v in self._due_cache.items() if k in live}
         self._apply()
@@ -87,8 +90,9 @@ class CaseListModel(QAbstractTableModel):
             self.remove_case(case_id)
             return
         row = self._row(case)
+        old = self._find(self.all.get(case_id))
         self.all[case_id] = row
-        old = self.row_of(case_id)
+        self._sorted_all = None
         if not self._accepts(row):
             if old >= 0:
                 self.beginRemoveRows(QModelIndex(), old, old)
@@ -112,8 +116,9 @@ class CaseListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
 
     def remove_case(self, case_id: int) -> None:
-        self.all.pop(case_id, None)
         old = self.row_of(case_id)
+        self.all.pop(case_id, None)
+        self._sorted_all = None
         if old >= 0:
             self.beginRemoveRows(QModelIndex(), old, old)
             del self.rows[old]
@@ -155,9 +160,15 @@ class CaseListModel(QAbstractTableModel):
         return low
 
     def _apply(self) -> None:
+        if self._sorted_all is None:
+            self._sorted_all = sorted(self.all.values(), key=self._key,
+                                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        rows = [r for r in self.all.values() if self._accepts(r)]
-        rows.sort(key=self._key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        # filtering a sorted list keeps its order: no sort per keystroke
+        if self.text or self.status or self.platform:
+            rows = [r for r in self._sorted_all if self._accepts(r)]
+        else:
+            rows = list(self._sorted_all)
         self.rows = rows
         self.endResetModel()
 
@@ -170,7 +181,11 @@ class CaseListModel(QAbstractTableModel):
         if narrower and self.text:  # typing on: only the rows shown can still match
             self.beginResetModel()
             words = self.text.split()
-            self.rows = [r for r in self.rows if all(w in r.hay for w in words)]
+            if len(words) == 1:  # the usual case, without a generator per row
+                word = words[0]
+                self.rows = [r for r in self.rows if word in r.hay]
+            else:
+                self.rows = [r for r in self.rows if all(w in r.hay for w in words)]
             self.endResetModel()
         else:
             self._apply()
@@ -184,7 +199,10 @@ class CaseListModel(QAbstractTableModel):
         self._apply()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt API: header clicks
+        if (column, order) == (self.sort_column, self.sort_order):
+            return  # already in that order (the rows are kept sorted)
         self.sort_column, self.sort_order = column, order
+        self._sorted_all = None
         self.layoutAboutToBeChanged.emit()
         old = list(self.rows)
         self.rows.sort(key=self._key, reverse=order == Qt.SortOrder.DescendingOrder)
@@ -197,7 +215,14 @@ class CaseListModel(QAbstractTableModel):
     # --- reading -------------------------------------------------------------------------------------------
 
     def row_of(self, case_id: int) -> int:
-        return next((n for n, r in enumerate(self.rows) if r.case.id == case_id), -1)
+        return self._find(self.all.get(case_id))
+
+    def _find(self, row: CaseRow | None) -> int:
+        """Where `row` is shown, by bisecting on its sort key (unique: the case id breaks ties); -1 if hidden."""
+        if row is None:
+            return -1
+        at = self._insert_at(row)
+        return at if at < len(self.rows) and self.rows[at].case.id == row.case.id else -1
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)

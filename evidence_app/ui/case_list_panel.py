@@ -104,5 +104,4 @@ class CaseListPanel(QWidget):
             self.table.scrollTo(index)
         finally:
             self._selecting = False
-        self.table.viewport().update()
         return True

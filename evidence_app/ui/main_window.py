@@ -40,7 +40,7 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         self.evidence_model = EvidenceModel(library, self)
         self._build_ui()
         self._restore_state()
-        self.open_first_case()
+        self.show_welcome()  # the list was just loaded: Today, or the welcome page for an empty library
 
     # --- construction --------------------------------------------------------------------------------------
 
