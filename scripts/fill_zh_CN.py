@@ -70,7 +70,7 @@ ZH = {
 
 # issue 13: workbench (board first, Today, statistics)
 ZH.update({
-    "All files": "所有文件", "No case matches the search or the filters": "没有符合搜索或筛选条件的案例",
+    "All files": "所有文件", "Evidence files": "证据文件", "No case matches the search or the filters": "没有符合搜索或筛选条件的案例",
     "No cases yet": "还没有案例", "Case facts": "案例信息", "Show or hide the case's fields": "展开或收起案例信息",
     "Evidence board": "证据", "Statement": "申诉说明", "Order %1": "订单 %1", "Buyer %1": "买家 %1",
     "signed": "签收", "requested": "要求举证", "due": "截止", "No evidence of this kind": "没有这种类型的证据",
@@ -85,6 +85,11 @@ ZH.update({
     "Share": "占比", "Export statistics": "导出统计", "CSV table": "CSV 表格", "Could not save %1: %2": "无法保存 %1:%2",
     "Due within 24 h": "24 小时内截止", "Waiting for the buyer": "等待买家 / 平台尚未要求举证",
     "Recently submitted": "最近提交", "Nothing here": "暂无", "Today: %1 case(s) need evidence now": "今日:%1 个案例需要尽快举证",
+    "Trash": "回收站", "Case moved to the trash (View → Trash brings it back)": "案例已移到回收站(查看 → 回收站可恢复)",
+    "Evidence items": "证据文件", "Restore selected": "恢复所选", "Empty trash…": "清空回收站…", "case %1": "案例 %1",
+    "Trash: %1 case(s), %2 item(s)": "回收站:%1 个案例,%2 份证据", "Empty trash": "清空回收站",
+    "Delete everything in the trash for good? This cannot be undone.": "彻底删除回收站里的全部内容?此操作无法撤销。",
+    "Trash emptied (%1 deleted)": "回收站已清空(删除 %1 项)",
     "Case archive": "案例包", "Your shop": "您的店铺", "The shop's name, as it appears on the cover of every bundle:":
         "店铺名称(会印在每份举证材料的封面上):",
 })

@@ -8,7 +8,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QCursor, QIcon, QImage
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -17,9 +17,11 @@ from evidence_app.ui import commands
 from evidence_app.ui.workers import ImportWorker, ProbeWorker, ThumbWorker
 
 
-def file_filter(tr) -> str:
-    return (tr("Evidence") + " (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.pdf);;"
-            + tr("All files") + " (*)")
+def file_filter() -> str:
+    """The file dialog's filter, translated (it showed English in the Chinese UI)."""
+    return (QCoreApplication.translate("EvidenceActions", "Evidence files")
+            + " (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.pdf);;"
+            + QCoreApplication.translate("EvidenceActions", "All files") + " (*)")
 
 
 class EvidenceActions:
@@ -166,7 +168,7 @@ class EvidenceActions:
 
     def _pick_files(self) -> list[str]:
         folder = str(self.settings.value("last_folder", str(Path.home())))
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"), folder, file_filter(self.tr))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"), folder, file_filter())
         if paths:
             self.settings.setValue("last_folder", str(Path(paths[0]).parent))
         return paths

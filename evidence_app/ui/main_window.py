@@ -18,6 +18,7 @@ from evidence_app.ui.evidence_actions import EvidenceActions
 from evidence_app.ui.models import EvidenceModel
 from evidence_app.ui.stats_view import StatsView
 from evidence_app.ui.today_view import TodayView
+from evidence_app.ui.trash_view import TrashView
 from evidence_app.ui.window_actions import WindowActions
 from evidence_app.ui.workers import ImportWorker
 
@@ -71,13 +72,14 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         welcome_layout.addStretch(2)
         self.today = TodayView(self.case_model, self.centre)
         self.stats_view = StatsView(self.library, self.centre)
+        self.trash_view = TrashView(self.library, self.centre)
         self.case_page = CasePage(self.library, self.evidence_model, self.centre)
         page = self.case_page
         self.form, self.board, self.notice = page.form, page.board, page.notice
         self.sample_banner, self.board_title, self.kind_filter = page.sample_banner, page.board_title, page.kind_filter
         self.add_button, self.paste_button, self.export_button = page.add_button, page.paste_button, page.export_button
         self.page_split = page.split
-        for widget in (self.welcome, self.today, self.stats_view, self.case_page):
+        for widget in (self.welcome, self.today, self.stats_view, self.trash_view, self.case_page):
             self.centre.addWidget(widget)
 
         self.checklist = ChecklistPanel(self.library, self)
@@ -136,12 +138,14 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         self.today_action = self._action(view, self.tr("Today"), QKeySequence("Ctrl+1"), self.show_today)
         self.stats_action = self._action(view, self.tr("Statistics"), QKeySequence("Ctrl+2"), self.show_stats)
+        self.trash_action = self._action(view, self.tr("Trash"), QKeySequence("Ctrl+3"), self.show_trash)
         toolbar = self.addToolBar(self.tr("Views")) if not hasattr(self, "_toolbar") else self._toolbar
         toolbar.clear()
         toolbar.setObjectName("views")
         toolbar.setMovable(False)
         toolbar.addAction(self.today_action)
         toolbar.addAction(self.stats_action)
+        toolbar.addAction(self.trash_action)
         toolbar.addAction(self.new_action)
         self._toolbar = toolbar
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -167,6 +171,9 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         self.welcome_new.clicked.connect(self.new_case)
         self.today.open_case.connect(self.open_case)
         self.stats_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.trash_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.trash_view.restored_case.connect(self.case_model.update_case)
+        self.trash_view.restored_item.connect(lambda _item, case_id: self.case_model.update_case(case_id))
         self.form.saved.connect(self._case_saved)
         self.form.error.connect(self.show_notice)
         self.case_page.facts_toggled.connect(lambda on: self.settings.setValue("window/facts_open", on))
@@ -266,6 +273,12 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         self.stats_view.refresh()
         self.centre.setCurrentWidget(self.stats_view)
 
+    def show_trash(self) -> None:
+        if self.case_id is not None:
+            self._close_case()
+        self.trash_view.refresh()
+        self.centre.setCurrentWidget(self.trash_view)
+
     def _list_filtered(self) -> None:
         """A case the search or a filter hides is not left open on the right."""
         if self.case_id is not None and not self.case_list.select(self.case_id):
@@ -354,8 +367,7 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         self.library.trash_case(case_id)
         self.case_model.remove_case(case_id)
         self.show_welcome()
-        self.show_notice(self.tr("Case moved to the trash (evidence-app restore-case %1 brings it back)")
-                         .replace("%1", str(case_id)))
+        self.statusBar().showMessage(self.tr("Case moved to the trash (View → Trash brings it back)"), 10000)
 
     def _undo_index_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()  # "moved to the trash, Ctrl+Z to undo" is stale once undone

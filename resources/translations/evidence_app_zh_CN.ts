@@ -1,132 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="21" />
-        <source>Evidence</source>
-        <translation>证据</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="22" />
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-</context>
-<context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="73" />
+        <location filename="../../evidence_app/ui/case_form.py" line="94" />
         <source>Order and dispute</source>
         <translation>订单与争议</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="90" />
+        <location filename="../../evidence_app/ui/case_form.py" line="111" />
         <source>Imported goods</source>
         <translation>进口商品</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="91" />
+        <location filename="../../evidence_app/ui/case_form.py" line="112" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="92" />
+        <location filename="../../evidence_app/ui/case_form.py" line="113" />
         <source>Refund number</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="94" />
+        <location filename="../../evidence_app/ui/case_form.py" line="115" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="94" />
+        <location filename="../../evidence_app/ui/case_form.py" line="115" />
         <source>Dispute</source>
         <translation>争议类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="95" />
+        <location filename="../../evidence_app/ui/case_form.py" line="116" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="95" />
+        <location filename="../../evidence_app/ui/case_form.py" line="116" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="96" />
+        <location filename="../../evidence_app/ui/case_form.py" line="117" />
         <source>Refund</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="96" />
+        <location filename="../../evidence_app/ui/case_form.py" line="117" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="97" />
+        <location filename="../../evidence_app/ui/case_form.py" line="118" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="97" />
+        <location filename="../../evidence_app/ui/case_form.py" line="118" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="108" />
+        <location filename="../../evidence_app/ui/case_form.py" line="129" />
         <source>Key times</source>
         <translation>关键时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="110" />
+        <location filename="../../evidence_app/ui/case_form.py" line="131" />
         <source>Paid</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="110" />
+        <location filename="../../evidence_app/ui/case_form.py" line="131" />
         <source>First pickup scan</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="111" />
+        <location filename="../../evidence_app/ui/case_form.py" line="132" />
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="111" />
+        <location filename="../../evidence_app/ui/case_form.py" line="132" />
         <source>Refund requested</source>
         <translation>退款申请时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="112" />
+        <location filename="../../evidence_app/ui/case_form.py" line="133" />
         <source>Evidence requested</source>
         <translation>平台要求举证</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="112" />
+        <location filename="../../evidence_app/ui/case_form.py" line="133" />
         <source>Evidence due</source>
         <translation>举证截止</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="124" />
+        <location filename="../../evidence_app/ui/case_form.py" line="145" />
         <source>Statement to the platform (申诉说明)</source>
         <translation>申诉说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="127" />
+        <location filename="../../evidence_app/ui/case_form.py" line="148" />
         <source>What happened, in a few sentences, pointing at the exhibits</source>
         <translation>简要说明经过,并指明对应的证据编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="190" />
+        <location filename="../../evidence_app/ui/case_form.py" line="216" />
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 字</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="191" />
+        <location filename="../../evidence_app/ui/case_form.py" line="217" />
         <source>over the platform's limit</source>
         <translation>超出平台字数限制</translation>
     </message>
@@ -167,77 +154,77 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="31" />
+        <location filename="../../evidence_app/ui/case_page.py" line="32" />
         <source>This is the sample case: invented data to show how a finished case looks. Export it to see a bundle.</source>
         <translation>这是示例案例:数据均为虚构,用来展示一个完整案例的样子。试试导出,看看生成的举证材料。</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="42" />
+        <location filename="../../evidence_app/ui/case_page.py" line="43" />
         <source>Case facts</source>
         <translation>案例信息</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="43" />
+        <location filename="../../evidence_app/ui/case_page.py" line="44" />
         <source>Show or hide the case's fields</source>
         <translation>展开或收起案例信息</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="65" />
+        <location filename="../../evidence_app/ui/case_page.py" line="70" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="68" />
+        <location filename="../../evidence_app/ui/case_page.py" line="73" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="71" />
+        <location filename="../../evidence_app/ui/case_page.py" line="76" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="72" />
+        <location filename="../../evidence_app/ui/case_page.py" line="77" />
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="73" />
+        <location filename="../../evidence_app/ui/case_page.py" line="78" />
         <source>Export bundle…</source>
         <translation>导出举证材料…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="98" />
+        <location filename="../../evidence_app/ui/case_page.py" line="103" />
         <source>Evidence board</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="99" />
+        <location filename="../../evidence_app/ui/case_page.py" line="104" />
         <source>Statement</source>
         <translation>申诉说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="130" />
+        <location filename="../../evidence_app/ui/case_page.py" line="135" />
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="131" />
+        <location filename="../../evidence_app/ui/case_page.py" line="136" />
         <source>Buyer %1</source>
         <translation>买家 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="134" />
+        <location filename="../../evidence_app/ui/case_page.py" line="139" />
         <source>signed</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="134" />
+        <location filename="../../evidence_app/ui/case_page.py" line="139" />
         <source>requested</source>
         <translation>要求举证</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_page.py" line="135" />
+        <location filename="../../evidence_app/ui/case_page.py" line="140" />
         <source>due</source>
         <translation>截止</translation>
     </message>
@@ -296,58 +283,68 @@
 <context>
     <name>EvidenceActions</name>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="42" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="22" />
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="24" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="44" />
         <source>Add %n file(s) as…</source>
         <translation>将 %n 个文件添加为…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="63" />
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="104" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="65" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="106" />
         <source>Still adding the previous files; try again when they are in.</source>
         <translation>上一批文件还在添加中,请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="131" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="133" />
         <source>Adding %1 (%2/%3)</source>
         <translation>正在添加 %1(%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="143" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="145" />
         <source>%1 file(s) added</source>
         <translation>已添加 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="145" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="147" />
         <source>%1 already in the case</source>
         <translation>%1 个已在案例中</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="148" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="150" />
         <source>Duplicate: %1 is the same as exhibit %2</source>
         <translation>重复:%1 与证据 %2 相同</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="151" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="153" />
         <source>Refused: %1: %2</source>
         <translation>未添加:%1:%2</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="164" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="166" />
         <source>Adding files failed: %1</source>
         <translation>添加文件失败:%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="169" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="171" />
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="210" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="212" />
         <source>Could not read the image on the clipboard</source>
         <translation>无法读取剪贴板中的图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/evidence_actions.py" line="218" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="220" />
         <source>Moved to the trash. Ctrl+Z to undo.</source>
         <translation>已移到回收站。按 Ctrl+Z 撤销。</translation>
     </message>
@@ -380,17 +377,17 @@
         <translation>编辑说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="115" />
+        <location filename="../../evidence_app/ui/board.py" line="116" />
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="121" />
+        <location filename="../../evidence_app/ui/board.py" line="125" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="122" />
+        <location filename="../../evidence_app/ui/board.py" line="127" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -564,205 +561,210 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="48" />
+        <location filename="../../evidence_app/ui/main_window.py" line="49" />
         <source>Evidence Assistant 举证助手</source>
         <translation>举证助手</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="110" />
+        <location filename="../../evidence_app/ui/main_window.py" line="112" />
         <source>New case</source>
         <translation>新建案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="58" />
+        <location filename="../../evidence_app/ui/main_window.py" line="59" />
         <source>&lt;h2&gt;Welcome to 举证助手&lt;/h2&gt;&lt;p&gt;Collect the proof for a dispute, check it against what the platform's rules require, and export one bundle ready to submit.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;欢迎使用举证助手&lt;/h2&gt;&lt;p&gt;按争议类型收集证据,对照平台规则检查是否齐全,一键导出可直接提交的举证材料。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="62" />
+        <location filename="../../evidence_app/ui/main_window.py" line="63" />
         <source>Open the sample case (示例案例)</source>
         <translation>打开示例案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="63" />
+        <location filename="../../evidence_app/ui/main_window.py" line="64" />
         <source>Create a new case</source>
         <translation>新建案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="322" />
+        <location filename="../../evidence_app/ui/main_window.py" line="335" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="111" />
+        <location filename="../../evidence_app/ui/main_window.py" line="113" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="132" />
+        <location filename="../../evidence_app/ui/main_window.py" line="134" />
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="113" />
+        <location filename="../../evidence_app/ui/main_window.py" line="115" />
         <source>Export bundle…</source>
         <translation>导出举证材料…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="99" />
+        <location filename="../../evidence_app/ui/main_window.py" line="101" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="109" />
+        <location filename="../../evidence_app/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="116" />
+        <location filename="../../evidence_app/ui/main_window.py" line="118" />
         <source>Import case archive (.evpack)…</source>
         <translation>导入案例包(.evpack)…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="118" />
+        <location filename="../../evidence_app/ui/main_window.py" line="120" />
         <source>Save case archive (.evpack)…</source>
         <translation>保存案例包(.evpack)…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="121" />
+        <location filename="../../evidence_app/ui/main_window.py" line="123" />
         <source>Move case to trash</source>
         <translation>将案例移到回收站</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="123" />
+        <location filename="../../evidence_app/ui/main_window.py" line="125" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="124" />
+        <location filename="../../evidence_app/ui/main_window.py" line="126" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="125" />
+        <location filename="../../evidence_app/ui/main_window.py" line="127" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="127" />
+        <location filename="../../evidence_app/ui/main_window.py" line="129" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="134" />
+        <location filename="../../evidence_app/ui/main_window.py" line="136" />
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="135" />
+        <location filename="../../evidence_app/ui/main_window.py" line="137" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="136" />
+        <location filename="../../evidence_app/ui/main_window.py" line="138" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="137" />
+        <location filename="../../evidence_app/ui/main_window.py" line="139" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="138" />
+        <location filename="../../evidence_app/ui/main_window.py" line="140" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="139" />
+        <location filename="../../evidence_app/ui/main_window.py" line="141" />
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/main_window.py" line="142" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="147" />
+        <location filename="../../evidence_app/ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="148" />
+        <location filename="../../evidence_app/ui/main_window.py" line="152" />
         <source>Create the sample case</source>
         <translation>创建示例案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="149" />
+        <location filename="../../evidence_app/ui/main_window.py" line="153" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="357" />
-        <source>Case moved to the trash (evidence-app restore-case %1 brings it back)</source>
-        <translation>案例已移到回收站(可用 evidence-app restore-case %1 恢复)</translation>
+        <location filename="../../evidence_app/ui/main_window.py" line="370" />
+        <source>Case moved to the trash (View → Trash brings it back)</source>
+        <translation>案例已移到回收站(查看 → 回收站可恢复)</translation>
     </message>
 </context>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="25" />
+        <location filename="../../evidence_app/ui/case_list.py" line="26" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="26" />
+        <location filename="../../evidence_app/ui/case_list.py" line="27" />
         <source>Ready</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="27" />
+        <location filename="../../evidence_app/ui/case_list.py" line="28" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="28" />
+        <location filename="../../evidence_app/ui/case_list.py" line="29" />
         <source>Won</source>
         <translation>胜诉</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="29" />
+        <location filename="../../evidence_app/ui/case_list.py" line="30" />
         <source>Lost</source>
         <translation>败诉</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="210" />
+        <location filename="../../evidence_app/ui/case_list.py" line="235" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="210" />
+        <location filename="../../evidence_app/ui/case_list.py" line="235" />
         <source>Case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="211" />
+        <location filename="../../evidence_app/ui/case_list.py" line="236" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="212" />
+        <location filename="../../evidence_app/ui/case_list.py" line="237" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="224" />
+        <location filename="../../evidence_app/ui/case_list.py" line="249" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="226" />
+        <location filename="../../evidence_app/ui/case_list.py" line="251" />
         <source>%1 · %2 h left</source>
         <translation>%1 · 剩 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_list.py" line="243" />
+        <location filename="../../evidence_app/ui/case_list.py" line="268" />
         <source>Sample</source>
         <translation>示例</translation>
     </message>
@@ -1016,6 +1018,54 @@
         <location filename="../../evidence_app/ui/today_view.py" line="90" />
         <source>Today: %1 case(s) need evidence now</source>
         <translation>今日:%1 个案例需要尽快举证</translation>
+    </message>
+</context>
+<context>
+    <name>TrashView</name>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="29" />
+        <source>Cases</source>
+        <translation>案例数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="29" />
+        <source>Evidence items</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="36" />
+        <source>Restore selected</source>
+        <translation>恢复所选</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="37" />
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="58" />
+        <source>case %1</source>
+        <translation>案例 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="62" />
+        <source>Trash: %1 case(s), %2 item(s)</source>
+        <translation>回收站:%1 个案例,%2 份证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="87" />
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="88" />
+        <source>Delete everything in the trash for good? This cannot be undone.</source>
+        <translation>彻底删除回收站里的全部内容?此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="94" />
+        <source>Trash emptied (%1 deleted)</source>
+        <translation>回收站已清空(删除 %1 项)</translation>
     </message>
 </context>
 <context>

@@ -198,3 +198,23 @@ def test_context_menu_shows_keys_and_current_kind(case_window, lib, qtbot, tmp_p
     assert seen["checked"] == ["签收底单"]
     assert seen["编辑说明"] == "F2" and seen["移到回收站"] == "Del"
     assert QApplication.activePopupWidget() is None
+
+
+def test_trash_view_restores_and_empties(case_window, lib, tmp_path):
+    window, case = case_window
+    item = lib.add_file(case.id, factories.photo(tmp_path / "a.jpg"), "other").item
+    lib.trash_item(item.id)
+    other = lib.create_case("signed_not_received", order_no="GONE")
+    window.refresh_cases()
+    window.open_case(other.id)
+    window.trash_case()
+    assert window.case_model.row_of(other.id) == -1 and "回收站" in window.statusBar().currentMessage()
+    window.show_trash()
+    view = window.trash_view
+    assert window.centre.currentWidget() is view
+    assert view.cases.count() == 1 and "GONE" in view.cases.item(0).text() and view.items.count() == 1
+    view.cases.item(0).setSelected(True)
+    view.restore_selected()
+    assert window.case_model.row_of(other.id) >= 0 and view.cases.count() == 0
+    view.empty(confirm=False)
+    assert view.items.count() == 0 and lib.trashed_items() == []
