@@ -177,14 +177,37 @@ def cmd_show(lib, args) -> int:
 
 
 def cmd_list(lib, args) -> int:
-    cases = lib.cases(only_deleted=args.trash)
     if args.json:
-        _json([case_dict(c) for c in cases])
+        _json([case_dict(c) for c in lib.cases(only_deleted=args.trash)])
         return 0
+    from evidence_app.storage.case_index import list_cases
+
+    cases = list_cases(lib, only_deleted=args.trash)  # only the columns printed: 20,000 cases in well under 1 s
+    tz = lib.tz  # once: it is a database read
     for case in cases:
-        due = show(case.due_at, lib.tz) if case.due_at else "-"
+        due = show(case.due_at, tz) if case.due_at else "-"
         print(f"{case.id:>5}  {case.status.value:<9} {case.platform:<12} {case.scenario:<22} "
               f"{case.order_no or '-':<20} {case.buyer or '-':<12} due {due}")
+    return 0
+
+
+def cmd_stats(lib, args) -> int:
+    from evidence_app.core.stats import format_text, to_csv
+    from evidence_app.storage.outcomes import library_stats
+
+    stats = library_stats(lib)
+    if args.csv:
+        from evidence_app.storage.atomic import atomic_write
+
+        try:
+            with atomic_write(Path(args.csv)) as handle:
+                handle.write(to_csv(stats).encode("utf-8-sig"))  # the BOM makes Excel read it as UTF-8
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.csv}: {exc.strerror or exc}") from None
+    if args.json:
+        _json(stats.as_dict())
+    elif not args.csv:
+        print(format_text(stats))
     return 0
 
 
@@ -371,6 +394,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("list", cmd_list, "list cases")
     p.add_argument("--json", action="store_true")
     p.add_argument("--trash", action="store_true", help="list the cases in the trash")
+    p = add("stats", cmd_stats, "outcome figures: cases, win rate, median time to submit, evidence missing")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--csv", metavar="FILE", help="also write the figures as CSV (UTF-8, for Excel)")
     for name, func, text in (("kinds", cmd_kinds, "list evidence kinds"),
                              ("scenarios", cmd_scenarios, "list dispute scenarios")):
         add(name, func, text).add_argument("--json", action="store_true")

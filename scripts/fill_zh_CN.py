@@ -68,6 +68,32 @@ ZH = {
     "Reorder exhibits": "调整证据顺序",
 }
 
+# issue 13: workbench (board first, Today, statistics)
+ZH.update({
+    "All files": "所有文件", "Evidence files": "证据文件", "No case matches the search or the filters": "没有符合搜索或筛选条件的案例",
+    "No cases yet": "还没有案例", "Case facts": "案例信息", "Show or hide the case's fields": "展开或收起案例信息",
+    "Evidence board": "证据", "Statement": "申诉说明", "Order %1": "订单 %1", "Buyer %1": "买家 %1",
+    "signed": "签收", "requested": "要求举证", "due": "截止", "No evidence of this kind": "没有这种类型的证据",
+    "Drop files here or press Ctrl+V": "把文件拖到这里,或按 Ctrl+V 粘贴", "&View": "查看(&V)", "Today": "今日",
+    "Statistics": "统计", "Views": "视图", "Case": "案例", "Export CSV…": "导出 CSV…", "By dispute": "按争议类型",
+    "By platform": "按平台", "By month": "按月份", "Missing at submission": "提交时缺少的材料",
+    "Win rate: won ÷ (won + lost). Time to submit: from the platform's request (or the case's creation) to the "
+    "first submission. The sample case is not counted.":
+        "胜诉率 = 胜诉 ÷(胜诉 + 败诉)。提交用时:从平台要求举证(没有时从建立案例)到第一次提交。示例案例不计入。",
+    "%1 cases · %2 submitted · win rate %3": "%1 个案例 · 已提交 %2 · 胜诉率 %3", "Name": "名称", "Cases": "案例数",
+    "Win rate": "胜诉率", "Median hours to submit": "提交用时中位数(小时)", "Times missing": "缺少次数",
+    "Share": "占比", "Export statistics": "导出统计", "CSV table": "CSV 表格", "Could not save %1: %2": "无法保存 %1:%2",
+    "Due within 24 h": "24 小时内截止", "Waiting for the buyer": "等待买家 / 平台尚未要求举证",
+    "Recently submitted": "最近提交", "Nothing here": "暂无", "Today: %1 case(s) need evidence now": "今日:%1 个案例需要尽快举证",
+    "Trash": "回收站", "Case moved to the trash (View → Trash brings it back)": "案例已移到回收站(查看 → 回收站可恢复)",
+    "Evidence items": "证据文件", "Restore selected": "恢复所选", "Empty trash…": "清空回收站…", "case %1": "案例 %1",
+    "Trash: %1 case(s), %2 item(s)": "回收站:%1 个案例,%2 份证据", "Empty trash": "清空回收站",
+    "Delete everything in the trash for good? This cannot be undone.": "彻底删除回收站里的全部内容?此操作无法撤销。",
+    "Trash emptied (%1 deleted)": "回收站已清空(删除 %1 项)",
+    "Case archive": "案例包", "Your shop": "您的店铺", "The shop's name, as it appears on the cover of every bundle:":
+        "店铺名称(会印在每份举证材料的封面上):",
+})
+
 
 def main() -> int:
     path = Path(__file__).resolve().parents[1] / "resources" / "translations" / "evidence_app_zh_CN.ts"

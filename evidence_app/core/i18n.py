@@ -128,7 +128,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "不支持的文件类型(支持 JPEG、PNG、WebP、GIF、BMP、TIFF、HEIC、PDF)",
         "en": "unsupported file type (accepted: JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC, PDF)",
     },
-    "refuse.corrupt_image": {"zh_CN": "图片已损坏或不完整:{detail}", "en": "corrupt or truncated image: {detail}"},
+    "refuse.corrupt_image": {"zh_CN": "图片已损坏或不完整,无法打开", "en": "corrupt or truncated image: {detail}"},
     "refuse.bomb": {
         "zh_CN": "图片像素过多({pixels} 百万像素,上限 {limit} 百万像素),可能是恶意文件",
         "en": "image has too many pixels ({pixels} MP, limit {limit} MP): possible decompression bomb",

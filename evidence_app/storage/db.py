@@ -76,6 +76,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE cases ADD COLUMN defect TEXT NOT NULL DEFAULT 'unknown';
     """,
+    # issue 13: outcomes (when a case was submitted, what its checklist still missed then, when it was decided)
+    # and indexes for the 20,000-case list
+    """
+    CREATE TABLE case_outcomes (
+        case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        submitted_at TEXT,
+        missing TEXT NOT NULL DEFAULT '[]',
+        decided_at TEXT
+    );
+    CREATE INDEX cases_deleted ON cases(deleted_at);
+    CREATE INDEX items_deleted ON items(deleted_at);
+    """,
 ]
 
 

@@ -246,9 +246,13 @@ class Library:
         return case_id
 
     def update_case(self, case_id: int, **values: object) -> Case:
-        self.case(case_id)
+        before = self.case(case_id)
         with self.db.transaction() as conn:
             self._update(conn, case_id, values)
+            if isinstance(values.get("status"), CaseStatus) and values["status"] != before.status:
+                from evidence_app.storage.outcomes import on_status_change  # issue 13: outcomes
+
+                on_status_change(self, conn, before, values["status"])  # type: ignore[arg-type]
         return self.case(case_id)
 
     _CASE_COLUMNS = {f.name for f in fields(Case)} - {"id", "created_at", "updated_at", "deleted_at", "is_sample"}

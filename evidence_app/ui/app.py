@@ -87,6 +87,10 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
     if open_archive is not None:
         window.import_archive_file(str(open_archive))
     shot = os.environ.get("EVIDENCE_APP_SCREENSHOT")
+    if not shot:  # first run: ask the shop's name once (never in the unattended smoke test)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.ask_shop_once)
     if shot:  # support and smoke tests: save what the window shows after start-up, then quit
         from PySide6.QtCore import QTimer
 

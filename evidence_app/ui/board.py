@@ -40,6 +40,24 @@ class EvidenceBoard(QListView):
         self.doubleClicked.connect(lambda index: self.open_item.emit(index.data(EvidenceModel.ItemIdRole)))
         self.setToolTip(self.tr("Drop files or folders here, or paste a screenshot with Ctrl+V"))
 
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.model().rowCount() == 0:  # an empty board says what to do (issue 13)
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            painter.setFont(font)
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text())
+            painter.end()
+
+    def empty_text(self) -> str:
+        if getattr(self.model(), "kind_filter", ""):
+            return self.tr("No evidence of this kind")
+        return self.tr("Drop files here or press Ctrl+V")
+
     def selected_ids(self) -> list[int]:
         rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
         return [i.data(EvidenceModel.ItemIdRole) for i in rows]
@@ -93,15 +111,21 @@ class EvidenceBoard(QListView):
         if ids:
             menu.addAction(self.tr("Open"), lambda: self.open_item.emit(ids[0]))
             if len(ids) == 1:
-                menu.addAction(self.tr("Edit caption"), lambda: self.edit(self.currentIndex()))
+                menu.addAction(self.tr("Edit caption"), lambda: self.edit(self.currentIndex())).setShortcut(
+                    QKeySequence(Qt.Key.Key_F2))  # shown in the menu so the agent learns the key
             kinds = menu.addMenu(self.tr("Change kind"))
+            current = {self.model().index(self.model().row_of(i)).data(EvidenceModel.KindRole) for i in ids}
             for kind_id, name in self.kinds:
                 action = QAction(name, kinds)
+                action.setCheckable(True)
+                action.setChecked(current == {kind_id})  # the current kind is marked
                 action.triggered.connect(lambda _=False, k=kind_id: self.change_kind.emit(ids, k))
                 kinds.addAction(action)
             menu.addSeparator()
-            menu.addAction(self.tr("Move to trash"), lambda: self.delete_items.emit(ids))
-        menu.addAction(self.tr("Paste"), self.paste)
+            menu.addAction(self.tr("Move to trash"), lambda: self.delete_items.emit(ids)).setShortcut(
+                QKeySequence(QKeySequence.StandardKey.Delete))
+        menu.addAction(self.tr("Paste"), self.paste).setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.last_menu = menu  # tests read it
         menu.exec(self.viewport().mapToGlobal(pos))
 
 

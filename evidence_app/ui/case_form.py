@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -28,25 +28,46 @@ class OptionalDateTime(QWidget):
         self.edit = QDateTimeEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.edit.setEnabled(False)
         layout.addWidget(self.enabled)
         layout.addWidget(self.edit, 1)
-        self.enabled.toggled.connect(self.edit.setEnabled)
         self.enabled.toggled.connect(lambda _: self.changed.emit())
-        self.edit.editingFinished.connect(self.changed.emit)
+        # Saved when changed, not only when focus leaves (500 ms after the last change, or at once on
+        # leaving). The field stays enabled so a click and typed digits work; changing it ticks the box.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self.changed.emit)
+        self.edit.dateTimeChanged.connect(self._edited)
+        self.edit.editingFinished.connect(self._finish)
+
+    def _edited(self) -> None:
+        if self.signalsBlocked():
+            return
+        if not self.enabled.isChecked():
+            self.enabled.blockSignals(True)
+            self.enabled.setChecked(True)
+            self.enabled.blockSignals(False)
+        self._timer.start()
+
+    def _finish(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
 
     def set_value(self, value: datetime | None, tz) -> None:
         self.blockSignals(True)
         self.enabled.blockSignals(True)
         if value is None:
             self.enabled.setChecked(False)
-            self.edit.setEnabled(False)
+            self.edit.blockSignals(True)
             self.edit.setDateTime(QDateTime.currentDateTime())
+            self.edit.blockSignals(False)
         else:
             local = value.astimezone(tz)
             self.enabled.setChecked(True)
-            self.edit.setEnabled(True)
+            self.edit.blockSignals(True)
             self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+            self.edit.blockSignals(False)
         self.enabled.blockSignals(False)
         self.blockSignals(False)
 
@@ -141,6 +162,8 @@ class CaseForm(QWidget):
         slayout.addWidget(self.statement)
         slayout.addLayout(count_row)
         outer.addWidget(statement_box)
+        # the case page moves these: facts collapse under a one-line summary, the statement gets its own tab
+        self.details_box, self.times_box, self.statement_box = details, times, statement_box
 
         for edit in (self.title, self.order, self.refund, self.buyer, self.amount):
             edit.editingFinished.connect(self._save)
@@ -156,9 +179,14 @@ class CaseForm(QWidget):
         self.statement.textChanged.connect(self._update_count)
         self.statement.textChanged.connect(lambda: self._loading or self._statement_timer.start())
         self.setEnabled(False)
+        for widget in self.times.values():  # the calendar popup in Chinese whatever the system locale
+            widget.edit.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                                  if library.lang.startswith("zh") else QLocale(QLocale.Language.English))
 
     def flush(self) -> None:
-        """Save a statement still waiting for its timer."""
+        """Save a statement (or a date) still waiting for its timer."""
+        for widget in self.times.values():
+            widget._finish()
         if self._statement_timer.isActive():
             self._statement_timer.stop()
             self._save_statement()

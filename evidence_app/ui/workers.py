@@ -63,12 +63,41 @@ class ImportWorker(Worker):
         for done, path in enumerate(files, 1):
             if self.cancelled:
                 break
-            result = self.library.add_file(self.case_id, path, self.kind, self.caption,
+            kind = self.kind.get(str(path), "other") if isinstance(self.kind, dict) else self.kind  # per file
+            result = self.library.add_file(self.case_id, path, kind, self.caption,
                                            original_name=self.names.get(str(path)))
             results.append(result)
             self.signals.item_added.emit(result)
             self.signals.progress.emit(done, len(files), path.name)
         return results
+
+
+class ProbeWorker(Worker):
+    """Checks files (folders expanded) before anything is asked: refused files are reported, never offered a
+    kind; accepted ones come with a kind guessed from name and shape (None: ask). Result: list of
+    (path, Probe | None, Refused | None, kind | None)."""
+
+    def __init__(self, paths: list[str], max_bytes: int):
+        super().__init__()
+        self.paths, self.max_bytes = paths, max_bytes
+
+    def work(self) -> list[tuple]:
+        from evidence_app.core.kind_hint import suggest_kind
+        from evidence_app.imaging.probe import Refused, probe_file
+
+        out: list[tuple] = []
+        files = expand_sources(self.paths)
+        for done, path in enumerate(files, 1):
+            if self.cancelled:
+                break
+            try:
+                probe = probe_file(path, self.max_bytes)
+            except Refused as refused:
+                out.append((path, None, refused, None))
+            else:
+                out.append((path, probe, None, suggest_kind(path.name, probe.width, probe.height)))
+            self.signals.progress.emit(done, len(files), path.name)
+        return out
 
 
 class ThumbWorker(Worker):

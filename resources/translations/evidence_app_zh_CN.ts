@@ -19,118 +19,230 @@
     </message>
     <message>
         <location filename="../../evidence_app/ui/case_form.py" line="73" />
+        <location filename="../../evidence_app/ui/case_form.py" line="94" />
         <source>Order and dispute</source>
         <translation>订单与争议</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="90" />
+        <location filename="../../evidence_app/ui/case_form.py" line="111" />
         <source>Imported goods</source>
         <translation>进口商品</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="91" />
+        <location filename="../../evidence_app/ui/case_form.py" line="112" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="92" />
+        <location filename="../../evidence_app/ui/case_form.py" line="113" />
         <source>Refund number</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="94" />
+        <location filename="../../evidence_app/ui/case_form.py" line="115" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="94" />
+        <location filename="../../evidence_app/ui/case_form.py" line="115" />
         <source>Dispute</source>
         <translation>争议类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="95" />
+        <location filename="../../evidence_app/ui/case_form.py" line="116" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="95" />
+        <location filename="../../evidence_app/ui/case_form.py" line="116" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="96" />
+        <location filename="../../evidence_app/ui/case_form.py" line="117" />
         <source>Refund</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="96" />
+        <location filename="../../evidence_app/ui/case_form.py" line="117" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="97" />
+        <location filename="../../evidence_app/ui/case_form.py" line="118" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="97" />
+        <location filename="../../evidence_app/ui/case_form.py" line="118" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="108" />
+        <location filename="../../evidence_app/ui/case_form.py" line="129" />
         <source>Key times</source>
         <translation>关键时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="110" />
+        <location filename="../../evidence_app/ui/case_form.py" line="131" />
         <source>Paid</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="110" />
+        <location filename="../../evidence_app/ui/case_form.py" line="131" />
         <source>First pickup scan</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="111" />
+        <location filename="../../evidence_app/ui/case_form.py" line="132" />
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="111" />
+        <location filename="../../evidence_app/ui/case_form.py" line="132" />
         <source>Refund requested</source>
         <translation>退款申请时间</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="112" />
+        <location filename="../../evidence_app/ui/case_form.py" line="133" />
         <source>Evidence requested</source>
         <translation>平台要求举证</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="112" />
+        <location filename="../../evidence_app/ui/case_form.py" line="133" />
         <source>Evidence due</source>
         <translation>举证截止</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="124" />
+        <location filename="../../evidence_app/ui/case_form.py" line="145" />
         <source>Statement to the platform (申诉说明)</source>
         <translation>申诉说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="127" />
+        <location filename="../../evidence_app/ui/case_form.py" line="148" />
         <source>What happened, in a few sentences, pointing at the exhibits</source>
         <translation>简要说明经过,并指明对应的证据编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="175" />
+        <location filename="../../evidence_app/ui/case_form.py" line="216" />
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 字</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/case_form.py" line="176" />
+        <location filename="../../evidence_app/ui/case_form.py" line="217" />
         <source>over the platform's limit</source>
         <translation>超出平台字数限制</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../evidence_app/ui/case_list_panel.py" line="24" />
+        <source>Search order, refund, buyer, title, statement</source>
+        <translation>搜索订单号、退款编号、买家、标题、说明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_list_panel.py" line="27" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_list_panel.py" line="31" />
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_list_panel.py" line="61" />
+        <source>New case</source>
+        <translation>新建案例</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_list_panel.py" line="81" />
+        <source>No case matches the search or the filters</source>
+        <translation>没有符合搜索或筛选条件的案例</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_list_panel.py" line="82" />
+        <source>No cases yet</source>
+        <translation>还没有案例</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="32" />
+        <source>This is the sample case: invented data to show how a finished case looks. Export it to see a bundle.</source>
+        <translation>这是示例案例:数据均为虚构,用来展示一个完整案例的样子。试试导出,看看生成的举证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="43" />
+        <source>Case facts</source>
+        <translation>案例信息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="44" />
+        <source>Show or hide the case's fields</source>
+        <translation>展开或收起案例信息</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="70" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="73" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="76" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="77" />
+        <source>Paste screenshot</source>
+        <translation>粘贴截图</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="78" />
+        <source>Export bundle…</source>
+        <translation>导出举证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="103" />
+        <source>Evidence board</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="104" />
+        <source>Statement</source>
+        <translation>申诉说明</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="135" />
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="136" />
+        <source>Buyer %1</source>
+        <translation>买家 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="139" />
+        <source>signed</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="139" />
+        <source>requested</source>
+        <translation>要求举证</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_page.py" line="140" />
+        <source>due</source>
+        <translation>截止</translation>
     </message>
 </context>
 <context>
@@ -156,7 +268,7 @@
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/checklist_panel.py" line="123" />
+        <location filename="../../evidence_app/ui/checklist_panel.py" line="124" />
         <source>Rule</source>
         <translation>依据</translation>
     </message>
@@ -185,6 +297,75 @@
     </message>
 </context>
 <context>
+    <name>EvidenceActions</name>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="22" />
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="24" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="44" />
+        <source>Add %n file(s) as…</source>
+        <translation>将 %n 个文件添加为…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="65" />
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="106" />
+        <source>Still adding the previous files; try again when they are in.</source>
+        <translation>上一批文件还在添加中,请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="133" />
+        <source>Adding %1 (%2/%3)</source>
+        <translation>正在添加 %1(%2/%3)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="145" />
+        <source>%1 file(s) added</source>
+        <translation>已添加 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="147" />
+        <source>%1 already in the case</source>
+        <translation>%1 个已在案例中</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="150" />
+        <source>Duplicate: %1 is the same as exhibit %2</source>
+        <translation>重复:%1 与证据 %2 相同</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="153" />
+        <source>Refused: %1: %2</source>
+        <translation>未添加:%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="166" />
+        <source>Adding files failed: %1</source>
+        <translation>添加文件失败:%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="171" />
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="212" />
+        <source>Could not read the image on the clipboard</source>
+        <translation>无法读取剪贴板中的图片</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/evidence_actions.py" line="220" />
+        <source>Moved to the trash. Ctrl+Z to undo.</source>
+        <translation>已移到回收站。按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceBoard</name>
     <message>
         <location filename="../../evidence_app/ui/board.py" line="41" />
@@ -192,27 +373,37 @@
         <translation>把文件或文件夹拖到这里,或按 Ctrl+V 粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="94" />
+        <location filename="../../evidence_app/ui/board.py" line="58" />
+        <source>No evidence of this kind</source>
+        <translation>没有这种类型的证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/board.py" line="59" />
+        <source>Drop files here or press Ctrl+V</source>
+        <translation>把文件拖到这里,或按 Ctrl+V 粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/board.py" line="112" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="96" />
+        <location filename="../../evidence_app/ui/board.py" line="114" />
         <source>Edit caption</source>
         <translation>编辑说明</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="97" />
+        <location filename="../../evidence_app/ui/board.py" line="116" />
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="103" />
+        <location filename="../../evidence_app/ui/board.py" line="125" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/board.py" line="104" />
+        <location filename="../../evidence_app/ui/board.py" line="127" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -220,57 +411,57 @@
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="115" />
+        <location filename="../../evidence_app/ui/viewer.py" line="131" />
         <source>Evidence viewer</source>
         <translation>查看证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="122" />
+        <location filename="../../evidence_app/ui/viewer.py" line="138" />
         <source>Pan</source>
         <translation>拖动</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="123" />
+        <location filename="../../evidence_app/ui/viewer.py" line="139" />
         <source>Redact</source>
         <translation>涂黑</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="124" />
+        <location filename="../../evidence_app/ui/viewer.py" line="140" />
         <source>Crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="128" />
+        <location filename="../../evidence_app/ui/viewer.py" line="144" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="128" />
+        <location filename="../../evidence_app/ui/viewer.py" line="144" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="129" />
+        <location filename="../../evidence_app/ui/viewer.py" line="145" />
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="130" />
+        <location filename="../../evidence_app/ui/viewer.py" line="146" />
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="131" />
+        <location filename="../../evidence_app/ui/viewer.py" line="147" />
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="133" />
+        <location filename="../../evidence_app/ui/viewer.py" line="149" />
         <source>Clear redactions</source>
         <translation>清除涂黑</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="134" />
+        <location filename="../../evidence_app/ui/viewer.py" line="150" />
         <source>Clear crop</source>
         <translation>取消裁剪</translation>
     </message>
@@ -293,6 +484,9 @@
         <location filename="../../evidence_app/ui/viewer.py" line="225" />
         <source>Page %1/%2</source>
         <translation>第 %1/%2 页</translation>
+        <location filename="../../evidence_app/ui/viewer.py" line="155" />
+        <source>Black boxes are burned into every export; the original file is never changed. ←/→: previous/next</source>
+        <translation>涂黑区域会在所有导出中被彻底遮盖;原文件不会被修改。←/→:上一份/下一份</translation>
     </message>
 </context>
 <context>
@@ -436,322 +630,215 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="62" />
+        <location filename="../../evidence_app/ui/main_window.py" line="49" />
         <source>Evidence Assistant 举证助手</source>
         <translation>举证助手</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="69" />
-        <source>Search order, refund, buyer, title, statement</source>
-        <translation>搜索订单号、退款编号、买家、标题、说明</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="72" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="76" />
-        <source>All platforms</source>
-        <translation>全部平台</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="92" />
-        <location filename="../../evidence_app/ui/main_window.py" line="196" />
+        <location filename="../../evidence_app/ui/main_window.py" line="112" />
         <source>New case</source>
         <translation>新建案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="103" />
+        <location filename="../../evidence_app/ui/main_window.py" line="59" />
         <source>&lt;h2&gt;Welcome to 举证助手&lt;/h2&gt;&lt;p&gt;Collect the proof for a dispute, check it against what the platform's rules require, and export one bundle ready to submit.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;欢迎使用举证助手&lt;/h2&gt;&lt;p&gt;按争议类型收集证据,对照平台规则检查是否齐全,一键导出可直接提交的举证材料。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="107" />
+        <location filename="../../evidence_app/ui/main_window.py" line="63" />
         <source>Open the sample case (示例案例)</source>
         <translation>打开示例案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="108" />
+        <location filename="../../evidence_app/ui/main_window.py" line="64" />
         <source>Create a new case</source>
         <translation>新建案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="121" />
-        <source>This is the sample case: invented data to show how a finished case looks. Export it to see a bundle.</source>
-        <translation>这是示例案例:数据均为虚构,用来展示一个完整案例的样子。试试导出,看看生成的举证材料。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="127" />
-        <location filename="../../evidence_app/ui/main_window.py" line="368" />
+        <location filename="../../evidence_app/ui/main_window.py" line="335" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="130" />
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="133" />
-        <location filename="../../evidence_app/ui/main_window.py" line="197" />
+        <location filename="../../evidence_app/ui/main_window.py" line="113" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
         <location filename="../../evidence_app/ui/main_window.py" line="134" />
-        <location filename="../../evidence_app/ui/main_window.py" line="218" />
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="135" />
-        <location filename="../../evidence_app/ui/main_window.py" line="199" />
+        <location filename="../../evidence_app/ui/main_window.py" line="115" />
         <source>Export bundle…</source>
         <translation>导出举证材料…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="185" />
+        <location filename="../../evidence_app/ui/main_window.py" line="101" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="195" />
+        <location filename="../../evidence_app/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="202" />
+        <location filename="../../evidence_app/ui/main_window.py" line="118" />
         <source>Import case archive (.evpack)…</source>
         <translation>导入案例包(.evpack)…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="204" />
+        <location filename="../../evidence_app/ui/main_window.py" line="120" />
         <source>Save case archive (.evpack)…</source>
         <translation>保存案例包(.evpack)…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="207" />
+        <location filename="../../evidence_app/ui/main_window.py" line="123" />
         <source>Move case to trash</source>
         <translation>将案例移到回收站</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="209" />
+        <location filename="../../evidence_app/ui/main_window.py" line="125" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="210" />
+        <location filename="../../evidence_app/ui/main_window.py" line="126" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="211" />
+        <location filename="../../evidence_app/ui/main_window.py" line="127" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="213" />
+        <location filename="../../evidence_app/ui/main_window.py" line="129" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="220" />
+        <location filename="../../evidence_app/ui/main_window.py" line="136" />
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="221" />
+        <location filename="../../evidence_app/ui/main_window.py" line="137" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="222" />
+        <location filename="../../evidence_app/ui/main_window.py" line="138" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/main_window.py" line="139" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/main_window.py" line="140" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/main_window.py" line="141" />
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/main_window.py" line="142" />
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="223" />
+        <location filename="../../evidence_app/ui/main_window.py" line="152" />
         <source>Create the sample case</source>
         <translation>创建示例案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="224" />
-        <location filename="../../evidence_app/ui/main_window.py" line="674" />
+        <location filename="../../evidence_app/ui/main_window.py" line="153" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="395" />
-        <source>Case moved to the trash (evidence-app restore-case %1 brings it back)</source>
-        <translation>案例已移到回收站(可用 evidence-app restore-case %1 恢复)</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="421" />
-        <source>Add %n file(s) as…</source>
-        <translation>将 %n 个文件添加为…</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="440" />
-        <source>Still adding the previous files; try again when they are in.</source>
-        <translation>上一批文件还在添加中,请稍后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="467" />
-        <source>Adding %1 (%2/%3)</source>
-        <translation>正在添加 %1(%2/%3)</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="477" />
-        <source>%1 file(s) added</source>
-        <translation>已添加 %1 个文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="479" />
-        <source>%1 already in the case</source>
-        <translation>%1 个已在案例中</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="482" />
-        <source>Duplicate: %1 is the same as exhibit %2</source>
-        <translation>重复:%1 与证据 %2 相同</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="485" />
-        <source>Refused: %1: %2</source>
-        <translation>未添加:%1:%2</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="497" />
-        <source>Adding files failed: %1</source>
-        <translation>添加文件失败:%1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="504" />
-        <location filename="../../evidence_app/ui/main_window.py" line="527" />
-        <source>Add evidence files</source>
-        <translation>添加证据文件</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="548" />
-        <source>Could not read the image on the clipboard</source>
-        <translation>无法读取剪贴板中的图片</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="558" />
-        <source>Moved to the trash. Ctrl+Z to undo.</source>
-        <translation>已移到回收站。按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="618" />
-        <source>Import case archive</source>
-        <translation>导入案例包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="629" />
-        <source>Import refused: %1</source>
-        <translation>导入被拒绝:%1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="640" />
-        <source>Save case archive</source>
-        <translation>保存案例包</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="649" />
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="663" />
-        <source>Library folder</source>
-        <translation>证据库文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="664" />
-        <source>The new library folder is used from the next start.</source>
-        <translation>新的证据库文件夹将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/main_window.py" line="675" />
-        <source>Library: %1</source>
-        <translation>证据库:%1</translation>
+        <location filename="../../evidence_app/ui/main_window.py" line="370" />
+        <source>Case moved to the trash (View → Trash brings it back)</source>
+        <translation>案例已移到回收站(查看 → 回收站可恢复)</translation>
     </message>
 </context>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="22" />
+        <location filename="../../evidence_app/ui/case_list.py" line="26" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="22" />
+        <location filename="../../evidence_app/ui/case_list.py" line="27" />
         <source>Ready</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="22" />
+        <location filename="../../evidence_app/ui/case_list.py" line="28" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="22" />
+        <location filename="../../evidence_app/ui/case_list.py" line="29" />
         <source>Won</source>
         <translation>胜诉</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="23" />
+        <location filename="../../evidence_app/ui/case_list.py" line="30" />
         <source>Lost</source>
         <translation>败诉</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="63" />
+        <location filename="../../evidence_app/ui/case_list.py" line="235" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="63" />
-        <source>Order</source>
-        <translation>订单号</translation>
+        <location filename="../../evidence_app/ui/case_list.py" line="235" />
+        <source>Case</source>
+        <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="63" />
+        <location filename="../../evidence_app/ui/case_list.py" line="236" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="63" />
-        <source>Dispute</source>
-        <translation>争议类型</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/models.py" line="63" />
-        <source>Platform</source>
-        <translation>平台</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/models.py" line="63" />
+        <location filename="../../evidence_app/ui/case_list.py" line="237" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="75" />
+        <location filename="../../evidence_app/ui/case_list.py" line="249" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="77" />
+        <location filename="../../evidence_app/ui/case_list.py" line="251" />
         <source>%1 · %2 h left</source>
         <translation>%1 · 剩 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="98" />
+        <location filename="../../evidence_app/ui/case_list.py" line="268" />
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/models.py" line="213" />
+        <location filename="../../evidence_app/ui/models.py" line="77" />
         <source>Exhibit %1</source>
         <translation>证据 %1</translation>
     </message>
@@ -759,37 +846,37 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="17" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="29" />
         <source>New case</source>
         <translation>新建案例</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="21" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="33" />
         <source>What is the dispute about?</source>
         <translation>争议类型是什么?</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="43" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="55" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="44" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="56" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="45" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="57" />
         <source>Refund number</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="46" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="58" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="47" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="59" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -810,60 +897,307 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="88" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="94" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="106" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="112" />
         <source>PDF for printing</source>
         <translation>打印版 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="106" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="112" />
         <source>Compact PDF</source>
         <translation>压缩版 PDF</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="107" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="113" />
         <source>Upload images</source>
         <translation>上传图片</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="111" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="117" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="116" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="122" />
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="117" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="123" />
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="118" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="124" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="119" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="125" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="120" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="126" />
         <source>Default export</source>
         <translation>默认导出方式</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/dialogs.py" line="121" />
+        <location filename="../../evidence_app/ui/dialogs.py" line="127" />
         <location filename="../../evidence_app/ui/dialogs.py" line="132" />
         <source>Library folder</source>
         <translation>证据库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="27" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="33" />
+        <source>By dispute</source>
+        <translation>按争议类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="33" />
+        <source>By platform</source>
+        <translation>按平台</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="34" />
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="34" />
+        <source>Missing at submission</source>
+        <translation>提交时缺少的材料</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="41" />
+        <source>Win rate: won ÷ (won + lost). Time to submit: from the platform's request (or the case's creation) to the first submission. The sample case is not counted.</source>
+        <translation>胜诉率 = 胜诉 ÷(胜诉 + 败诉)。提交用时:从平台要求举证(没有时从建立案例)到第一次提交。示例案例不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="55" />
+        <source>%1 cases · %2 submitted · win rate %3</source>
+        <translation>%1 个案例 · 已提交 %2 · 胜诉率 %3</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="57" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="57" />
+        <source>Cases</source>
+        <translation>案例数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="57" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="57" />
+        <source>Won</source>
+        <translation>胜诉</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="57" />
+        <source>Lost</source>
+        <translation>败诉</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="58" />
+        <source>Win rate</source>
+        <translation>胜诉率</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="58" />
+        <source>Median hours to submit</source>
+        <translation>提交用时中位数(小时)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="62" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="62" />
+        <source>Times missing</source>
+        <translation>缺少次数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="62" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="88" />
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="89" />
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="96" />
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/stats_view.py" line="99" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../evidence_app/ui/today_view.py" line="30" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/today_view.py" line="30" />
+        <source>Due within 24 h</source>
+        <translation>24 小时内截止</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/today_view.py" line="31" />
+        <source>Waiting for the buyer</source>
+        <translation>等待买家 / 平台尚未要求举证</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/today_view.py" line="31" />
+        <source>Recently submitted</source>
+        <translation>最近提交</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/today_view.py" line="87" />
+        <source>Nothing here</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/today_view.py" line="90" />
+        <source>Today: %1 case(s) need evidence now</source>
+        <translation>今日:%1 个案例需要尽快举证</translation>
+    </message>
+</context>
+<context>
+    <name>TrashView</name>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="29" />
+        <source>Cases</source>
+        <translation>案例数</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="29" />
+        <source>Evidence items</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="36" />
+        <source>Restore selected</source>
+        <translation>恢复所选</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="37" />
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="58" />
+        <source>case %1</source>
+        <translation>案例 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="62" />
+        <source>Trash: %1 case(s), %2 item(s)</source>
+        <translation>回收站:%1 个案例,%2 份证据</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="87" />
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="88" />
+        <source>Delete everything in the trash for good? This cannot be undone.</source>
+        <translation>彻底删除回收站里的全部内容?此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/trash_view.py" line="94" />
+        <source>Trash emptied (%1 deleted)</source>
+        <translation>回收站已清空(删除 %1 项)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="38" />
+        <source>Case archive</source>
+        <translation>案例包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="41" />
+        <source>Import case archive</source>
+        <translation>导入案例包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="52" />
+        <source>Import refused: %1</source>
+        <translation>导入被拒绝:%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="63" />
+        <source>Save case archive</source>
+        <translation>保存案例包</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="72" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="86" />
+        <source>Library folder</source>
+        <translation>证据库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="87" />
+        <source>The new library folder is used from the next start.</source>
+        <translation>新的证据库文件夹将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="97" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="98" />
+        <source>Library: %1</source>
+        <translation>证据库:%1</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="111" />
+        <source>Your shop</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/window_actions.py" line="112" />
+        <source>The shop's name, as it appears on the cover of every bundle:</source>
+        <translation>店铺名称(会印在每份举证材料的封面上):</translation>
     </message>
 </context>
 </TS>

@@ -211,3 +211,22 @@ def test_chinese_output_through_a_non_utf8_pipe(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "evidence_app", "kinds"], capture_output=True, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "签收底单" in proc.stdout.decode("utf-8")
+
+
+def test_stats_json_text_and_csv(tmp_path):
+    lib = tmp_path / "lib"
+    first = cli(lib, "new", "--scenario", "signed_not_received", "--platform", "jd", check=0).stdout.strip()
+    second = cli(lib, "new", "--scenario", "signed_not_received", "--platform", "taobao", check=0).stdout.strip()
+    cli(lib, "set", first, "status=submitted", check=0)
+    cli(lib, "set", first, "status=won", check=0)
+    cli(lib, "set", second, "status=lost", check=0)
+    data = json.loads(cli(lib, "stats", "--json", check=0).stdout)
+    assert data["total"]["cases"] == 2 and data["total"]["win_rate"] == 0.5
+    assert {g["key"]: g["won"] for g in data["by_platform"]} == {"jd": 1, "taobao": 0}
+    assert data["missing_at_submission"][0]["requirement"] == "proof_of_receipt"
+    assert data["missing_at_submission"][0]["count"] == 2
+    text = cli(lib, "stats", check=0).stdout
+    assert "win rate" in text and "京东" in text
+    out = tmp_path / "统计.csv"
+    cli(lib, "stats", "--csv", out, check=0)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfgroup,key,name")

@@ -82,13 +82,16 @@ def test_drop_files_and_checklist_updates(case_window, lib, qtbot, tmp_path):
     window, case = case_window
     assert not window.checklist.result.ready
     chosen = []
-    window.kind_chooser = lambda paths, suggested, kinds=None: chosen.append(suggested) or "signature_slip"
-    slip = factories.photo(tmp_path / "签收底单.jpg")
+    offered = []
+    window.kind_chooser = lambda paths, suggested, kinds=None: (chosen.append(suggested), offered.extend(paths)) \
+        and "signature_slip"
+    slip = factories.photo(tmp_path / "p1.jpg")  # a name that says nothing: the agent is asked
     bad = tmp_path / "readme.txt"
     bad.write_text("not evidence")
     drop_files(window, [slip, bad])
     wait_import(qtbot, window)
     assert chosen == ["signature_slip"]  # the first missing required kind is suggested
+    assert offered == [str(slip)]  # the refused file was never offered a kind
     assert [i.kind for i in lib.items(case.id)] == ["signature_slip"]
     assert window.evidence_model.rowCount() == 1
     assert window.checklist.result.ready

@@ -1,0 +1,285 @@
+"""The case list's model: every case not in the trash, filtered and sorted in Python over precomputed rows.
+
+Built for 20,000 cases: a Qt sort/filter proxy would call back into Python for every comparison and row (seconds
+per keystroke), so the model keeps one light row per case (the case, its effective deadline, its search text),
+filters and sorts plain lists, and changes one row when one case changes. A case's deadline is computed once per
+change of the case (cached by its updated_at) and the library's time zone is read once per refresh."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from evidence_app.core.deadlines import effective_due
+from evidence_app.core.model import Case
+from evidence_app.storage.case_index import list_cases
+from evidence_app.storage.library import Library, LibraryError
+
+RED, AMBER = QColor("#fde2e1"), QColor("#fff1cc")
+CLOSED = ("submitted", "won", "lost")
+
+
+def status_label(status: str) -> str:
+    # literal calls so that pyside6-lupdate finds the strings
+    names = {"draft": QCoreApplication.translate("Models", "Draft"),
+             "ready": QCoreApplication.translate("Models", "Ready"),
+             "submitted": QCoreApplication.translate("Models", "Submitted"),
+             "won": QCoreApplication.translate("Models", "Won"),
+             "lost": QCoreApplication.translate("Models", "Lost")}
+    return names.get(status, status)
+
+
+class CaseRow:
+    __slots__ = ("case", "due", "due_ts", "hay")
+
+    def __init__(self, case: Case, due: datetime | None):
+        self.case = case
+        self.due = due
+        self.due_ts = due.timestamp() if due else float("inf")
+        self.hay = " ".join((case.order_no, case.refund_no, case.buyer, case.title, case.statement)).lower()
+
+
+class CaseListModel(QAbstractTableModel):
+    """Every case (not in the trash) with its effective evidence deadline; search, filters and sort built in."""
+
+    COLUMNS = ("deadline", "order", "buyer", "status")
+    DueRole = Qt.ItemDataRole.UserRole + 1
+    CaseIdRole = Qt.ItemDataRole.UserRole + 2
+    SearchRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.all: dict[int, CaseRow] = {}
+        self.rows: list[CaseRow] = []
+        self._due_cache: dict[tuple[int, object], datetime | None] = {}
+        self.now = lambda: datetime.now(timezone.utc)
+        self.text, self.status, self.platform = "", "", ""
+        self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+        self.lang, self.tz = "zh_CN", None
+        self._sorted_all: list[CaseRow] | None = None  # every row in the current order, filters aside
+        self.refresh()
+
+    # --- loading ---------------------------------------------------------------------------------------------
+
+    def _row(self, case: Case) -> CaseRow:
+        key = (case.id, case.updated_at)
+        if key not in self._due_cache:
+            platform = self._platforms.get(case.platform) or self._platforms["other"]
+            self._due_cache[key] = effective_due(case, platform, self.tz)[0]
+        return CaseRow(case, self._due_cache[key])
+
+    def refresh(self) -> None:
+        """Reload every case (start-up, settings changed, another window changed the library)."""
+        self.lang, self.tz = self.library.lang, self.library.tz  # read once, not per case or per paint
+        self._platforms = self.library.catalog.platforms
+        cases = list_cases(self.library)
+        self.all = {case.id: self._row(case) for case in cases}
+        self._sorted_all = None
+        live = {(c.id, c.updated_at) for c in cases}
+        self._due_cache = {k: v for k, v in self._due_cache.items() if k in live}
+        self._apply()
+
+    def update_case(self, case_id: int) -> None:
+        """One case changed: recompute its row only, and move it if its place in the order changed."""
+        try:
+            case = self.library.case(case_id)
+        except LibraryError:
+            self.remove_case(case_id)
+            return
+        row = self._row(case)
+        old = self._find(self.all.get(case_id))
+        self.all[case_id] = row
+        self._sorted_all = None
+        if not self._accepts(row):
+            if old >= 0:
+                self.beginRemoveRows(QModelIndex(), old, old)
+                del self.rows[old]
+                self.endRemoveRows()
+            return
+        if old < 0:
+            at = self._insert_at(row)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self.rows.insert(at, row)
+            self.endInsertRows()
+            return
+        self.rows[old] = row
+        rest = self.rows[:old] + self.rows[old + 1:]
+        at = self._insert_at(row, rest)
+        if at != old:
+            # Qt's move destination counts rows before the move
+            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), at if at < old else at + 1)
+            self.rows = rest[:at] + [row] + rest[at:]
+            self.endMoveRows()
+        self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
+
+    def remove_case(self, case_id: int) -> None:
+        old = self.row_of(case_id)
+        self.all.pop(case_id, None)
+        self._sorted_all = None
+        if old >= 0:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self.rows[old]
+            self.endRemoveRows()
+
+    # --- filter and sort -----------------------------------------------------------------------------------
+
+    def _accepts(self, row: CaseRow) -> bool:
+        case = row.case
+        if self.status and case.status.value != self.status:
+            return False
+        if self.platform and case.platform != self.platform:
+            return False
+        return all(word in row.hay for word in self.text.split())
+
+    def _key(self, row: CaseRow):
+        column = self.COLUMNS[self.sort_column]
+        case = row.case
+        if column == "deadline":
+            return (row.due_ts, case.id)
+        if column == "order":
+            return (case.order_no or case.title or f"#{case.id}", case.id)
+        if column == "buyer":
+            return (case.buyer, case.id)
+        return (case.status.value, row.due_ts, case.id)
+
+    def _insert_at(self, row: CaseRow, rows: list[CaseRow] | None = None) -> int:
+        rows = self.rows if rows is None else rows
+        key = self._key(row)
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(rows)
+        while low < high:  # bisect on the current order (keys computed on the way, never for every row)
+            mid = (low + high) // 2
+            before = self._key(rows[mid]) > key if descending else self._key(rows[mid]) < key
+            if before:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    def _apply(self) -> None:
+        if self._sorted_all is None:
+            self._sorted_all = sorted(self.all.values(), key=self._key,
+                                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.beginResetModel()
+        # filtering a sorted list keeps its order: no sort per keystroke
+        if self.text or self.status or self.platform:
+            rows = [r for r in self._sorted_all if self._accepts(r)]
+        else:
+            rows = list(self._sorted_all)
+        self.rows = rows
+        self.endResetModel()
+
+    def set_text(self, text: str) -> None:
+        text = text.strip().lower()
+        if text == self.text:
+            return
+        narrower = text.startswith(self.text) and not self.status and not self.platform
+        self.text = text
+        if narrower and self.text:  # typing on: only the rows shown can still match
+            self.beginResetModel()
+            words = self.text.split()
+            if len(words) == 1:  # the usual case, without a generator per row
+                word = words[0]
+                self.rows = [r for r in self.rows if word in r.hay]
+            else:
+                self.rows = [r for r in self.rows if all(w in r.hay for w in words)]
+            self.endResetModel()
+        else:
+            self._apply()
+
+    def set_status(self, status: str) -> None:
+        self.status = status or ""
+        self._apply()
+
+    def set_platform(self, platform: str) -> None:
+        self.platform = platform or ""
+        self._apply()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt API: header clicks
+        if (column, order) == (self.sort_column, self.sort_order):
+            return  # already in that order (the rows are kept sorted)
+        self.sort_column, self.sort_order = column, order
+        self._sorted_all = None
+        self.layoutAboutToBeChanged.emit()
+        old = list(self.rows)
+        self.rows.sort(key=self._key, reverse=order == Qt.SortOrder.DescendingOrder)
+        where = {id(r): n for n, r in enumerate(self.rows)}
+        for index in self.persistentIndexList():
+            if index.isValid():
+                self.changePersistentIndex(index, self.index(where[id(old[index.row()])], index.column()))
+        self.layoutChanged.emit()
+
+    # --- reading -------------------------------------------------------------------------------------------
+
+    def row_of(self, case_id: int) -> int:
+        return self._find(self.all.get(case_id))
+
+    def _find(self, row: CaseRow | None) -> int:
+        """Where `row` is shown, by bisecting on its sort key (unique: the case id breaks ties); -1 if hidden."""
+        if row is None:
+            return -1
+        at = self._insert_at(row)
+        return at if at < len(self.rows) and self.rows[at].case.id == row.case.id else -1
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [QCoreApplication.translate("Models", "Deadline"), QCoreApplication.translate("Models", "Case"),
+                    QCoreApplication.translate("Models", "Buyer"),
+                    QCoreApplication.translate("Models", "Status")][section]
+        return None
+
+    def badge(self, row: CaseRow) -> tuple[str, QColor | None]:
+        due, case = row.due, row.case
+        if due is None:
+            return "—", None
+        text = due.astimezone(self.tz).strftime("%m-%d %H:%M")
+        if case.status.value in CLOSED:
+            return text, None
+        hours = (due - self.now()).total_seconds() / 3600
+        if hours < 0:
+            return QCoreApplication.translate("Models", "Overdue") + " " + text, RED
+        if hours <= 24:
+            return (QCoreApplication.translate("Models", "%1 · %2 h left").replace("%1", text)
+                    .replace("%2", str(max(1, round(hours)))), AMBER)
+        return text, None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        case = row.case
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "deadline":
+                return self.badge(row)[0]
+            if column == "order":
+                return case.title or case.order_no or f"#{case.id}"
+            if column == "buyer":
+                return case.buyer
+            return status_label(case.status.value) + (" · " + QCoreApplication.translate("Models", "Sample")
+                                                      if case.is_sample else "")
+        if role == Qt.ItemDataRole.BackgroundRole and column == "deadline":
+            color = self.badge(row)[1]
+            return QBrush(color) if color else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            cat = self.library.catalog
+            return " · ".join(p for p in (case.title, case.order_no, cat.platform_name(case.platform, self.lang),
+                                          cat.scenario_name(case.scenario, self.lang)) if p)
+        if role == self.DueRole:
+            return row.due_ts
+        if role == self.CaseIdRole:
+            return case.id
+        if role == self.SearchRole:
+            return row.hay
+        if role == Qt.ItemDataRole.UserRole:
+            return {"status": case.status.value, "platform": case.platform}
+        return None
