@@ -476,6 +476,11 @@
         <translation>上一页</translation>
     </message>
     <message>
+        <location filename="../../evidence_app/ui/viewer.py" line="230" />
+        <source>Page %1/%2</source>
+        <translation>第 %1/%2 页</translation>
+    </message>
+    <message>
         <location filename="../../evidence_app/ui/viewer.py" line="162" />
         <source>Next page</source>
         <translation>下一页</translation>

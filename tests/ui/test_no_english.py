@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QL
                                QTableView, QTableWidget, QWidget)
 
 ALLOWED = {"pdf", "csv", "jpeg", "jpg", "png", "heic", "dpi", "mb", "kb", "ctrl", "shift", "del", "f2", "evpack",
-           "evidence", "app", "evidence_app", "sha", "qtpdf", "esc", "tab", "alt", "enter", "zoom", "wqy", "id"}
+           "evidence", "app", "evidence_app", "sha", "qtpdf", "esc", "tab", "alt", "enter", "zoom", "wqy", "id", "pgup", "pgdn"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{1,}")
 
 
