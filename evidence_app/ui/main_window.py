@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
         self.board.open_item.connect(self.open_viewer)
         self.board.delete_items.connect(self.delete_items)
         self.board.change_kind.connect(self.change_kind)
+        self.board.questions = lambda kind: [(q.id, q.text(self.library.lang))
+                                             for q in self.library.catalog.questions_for(kind)]
+        self.board.attest.connect(self.attest_item)
         self.board.paste_image.connect(self.paste_image)
         self.board.paste_files.connect(lambda paths: self._files_dropped_on_board(paths, -1))
         self.checklist.highlight.connect(self.board.select_ids)
@@ -555,6 +558,13 @@ class MainWindow(QMainWindow):
     def delete_items(self, item_ids: list[int]) -> None:
         self.undo_stack.push(commands.TrashItems(self.library, item_ids, self._after_edit))
         self.statusBar().showMessage(self.tr("Moved to the trash. Ctrl+Z to undo."), 8000)
+
+    def attest_item(self, item_id: int, question_id: str, ticked: bool) -> None:
+        """Tick or untick what an exhibit shows (the checklist counts it only once confirmed)."""
+        current = self.library.item(item_id).attestations
+        wanted = [*current, question_id] if ticked else [q for q in current if q != question_id]
+        self.library.update_item(item_id, attestations=list(dict.fromkeys(wanted)))
+        self.refresh_case()
 
     def change_kind(self, item_ids: list[int], kind: str) -> None:
         self.undo_stack.push(commands.ChangeKind(self.library, item_ids, kind, self._after_edit))
