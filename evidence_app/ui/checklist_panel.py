@@ -122,7 +122,8 @@ class ChecklistPanel(QWidget):
             lines = [" / ".join(names[n:n + 2]) for n in range(0, len(names), 2)]  # short lines: the panel is narrow
             node = QTreeWidgetItem([f"{mark} [{level}] " + ("\n      ".join(lines))])
             node.setData(0, Qt.ItemDataRole.UserRole, req.requirement.id)
-            node.setForeground(0, QBrush(GREEN if req.met else (RED if req.requirement.level == "required" else AMBER)))
+            node.setForeground(0, QBrush(GREEN if req.met else AMBER if req.status == "unconfirmed"
+                                         else (RED if req.requirement.level == "required" else AMBER)))
             node.setToolTip(0, f"{req.rule}\n{req.requirement.explain(lang)}\n{req.message}")
             rule_label = self.tr("Rule")
             rule = QTreeWidgetItem([f"{rule_label}: {req.rule}"])

@@ -171,6 +171,15 @@ def test_return_resale_damaged_cites_return_articles_and_weighs_unboxing(catalog
     assert finding(stamped, "unboxing_after_signing") is None
 
 
+def test_customised_goods_need_the_custom_specification(catalog):
+    case = Case(id=1, scenario="return_resale_damaged", platform="jd", customised=True)
+    result = evaluate(case, items("item_photo", "carrier_stamped_proof"), catalog, now=NOW)
+    custom = req(result, "customisation")
+    assert not result.ready and "第十四条" in custom.rule and "第六条" in custom.rule  # JD 商品类标准; measures §6
+    assert finding(result, "not_seven_day_goods").favours == "shop"
+    assert evaluate(case, items("item_photo", "carrier_stamped_proof", "order_snapshot"), catalog, now=NOW).ready
+
+
 def test_no_weak_citations_left(catalog):
     """Art. 9 and 10 are not cited for ordinary evidence, Art. 12 only where an agreement is in dispute."""
     for scenario in catalog.scenarios.values():
