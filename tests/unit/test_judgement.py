@@ -213,11 +213,23 @@ def test_data_entry_errors_are_not_read_as_results(catalog):
     assert deadlines.seven_day_window(before_signing, platform=tmall).status == "inconsistent"
     early = Case(id=1, scenario="x", paid_at=t("2025-09-04T10:00"), pickup_at=t("2025-09-01T10:00"))
     assert deadlines.ship_deadline(early, tmall).status == "inconsistent"
-    same = Case(id=1, scenario="x", refund_at=t("2025-09-02T10:00:40"), pickup_at=t("2025-09-02T10:00:10"))
+    same = Case(id=1, scenario="x", refund_at=t("2025-09-02T10:00"), pickup_at=t("2025-09-02T10:00"))
     found = deadlines.refund_before_shipment(same)
     assert found.status == "inconsistent" and found.figures["fields"] == ["refund_at", "pickup_at"]
+    same.pickup_at = t("2025-09-02T10:00:30")  # one time typed to the minute: which came first is unknown
+    assert deadlines.refund_before_shipment(same).status == "inconsistent"
+    same.refund_at = t("2025-09-02T10:00:40")  # both to the second (from the records): the order is known
+    assert deadlines.refund_before_shipment(same).status == "no"
     unshipped = deadlines.refund_before_shipment(Case(id=1, scenario="x", refund_at=t("2025-09-02T10:00")))
     assert unshipped.status == "yes" and unshipped.figures["shipped"] is False  # Art. 25
+
+
+def test_no_pickup_scan_past_the_deadline_is_late(catalog):
+    case = Case(id=1, scenario="late_shipment", platform="tmall", paid_at=t("2025-09-01T14:00"))
+    waiting = finding(evaluate(case, [], catalog, now=t("2025-09-02T14:00")), "ship_deadline")
+    assert waiting.status == "not_shipped" and waiting.favours == "none"
+    late = finding(evaluate(case, [], catalog, now=t("2025-09-03T16:00")), "ship_deadline")
+    assert late.status == "late" and late.figures["shipped"] is False and "2 小时" in late.message
 
 
 def test_overdue_by_a_second_reads_in_minutes(catalog):
