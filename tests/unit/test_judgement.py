@@ -405,3 +405,24 @@ def test_shop_arguments_are_reviewer_lines(catalog):
                 assert found.favours == "none", found.id
             if found.favours == "shop":
                 assert found.argument and not any(w in found.argument for w in INTERNAL_WORDS)
+
+
+def test_every_scenario_on_every_platform_through_library_check(lib, tmp_path):
+    from tests import factories
+
+    photo = factories.photo(tmp_path / "x.jpg")
+    for scenario_id in lib.catalog.scenarios:
+        for platform_id in lib.catalog.platforms:
+            case = lib.create_case(scenario_id, platform_id)
+            lib.update_case(case.id, paid_at=t("2025-09-01T10:00"), pickup_at=t("2025-09-02T10:00"),
+                            signed_at=t("2025-09-04T10:00"), refund_at=t("2025-09-05T10:00"),
+                            requested_at=t("2025-09-05T12:00"))
+            if platform_id == "jd":
+                assert lib.add_file(case.id, photo, "chat_screenshot").item
+            data = lib.check(case.id, now=NOW).as_dict()
+            cited = " ".join([r["rule"] for r in data["requirements"]] + [f["rule"] for f in data["findings"]])
+            assert all(r["rule"] for r in data["requirements"])
+            if platform_id == "jd":
+                assert "淘宝" not in cited, scenario_id
+            if platform_id in ("pinduoduo", "douyin", "other"):
+                assert "淘宝" not in cited and "京东" not in cited, (scenario_id, platform_id)
