@@ -231,7 +231,11 @@ def cmd_scenarios(lib, args) -> int:
                                   "never": list(r.never), "when": r.when, "rule": r.rule, "cite": list(r.cite),
                                   "platforms": list(r.platforms), "confirm": list(r.confirm), "explain": r.explains,
                                   "asserts": r.asserts}
-                                 for r in s.requirements]} for s in scenarios])
+                                 for r in s.requirements],
+                "facts": list(s.facts),
+                "findings": [{"id": f.id, "when": f.condition.text if f.condition else None, "blocking": f.blocking,
+                              "favours": f.favours, "cite": list(f.cite), "message": f.messages}
+                             for f in s.findings]} for s in scenarios])
         return 0
     for scenario in scenarios:
         print(f"{scenario.id:<24} {scenario.name(lib.lang)}")

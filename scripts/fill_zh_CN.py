@@ -11,6 +11,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    # issue 8: case facts and attestations
+    "Tracking number": "快递单号", "Seven-day no-reason return": "支持七天无理由", "Free shipping": "包邮",
+    "Freight collect (到付)": "运费到付", "Made to order": "定制商品", "Buyer agreed to ship later": "买家同意延后发货",
+    "Orders merged without consent": "未经同意合并包裹", "Receipt confirmed": "确认收货",
+    "Test requested by the platform": "平台要求送检", "Seller": "店铺类型", "Freight claimed": "主张运费",
+    "Actual freight (carrier)": "实际运费(承运人凭证)", "Refusal reason": "拒签原因", "Defect": "质量问题类型",
+    "none": "无", "by the buyer": "买家手动确认", "automatically": "系统自动确认", "company": "企业店铺",
+    "individual": "个人/个体店铺", "no reason": "无理由拒签", "damaged (goods or gift)": "商品或赠品破损",
+    "wrong phone or address": "电话或地址错误", "not as agreed": "与约定不符", "other": "其他", "not set": "未选择",
+    "visible to the eye": "肉眼可识别", "not visible to the eye": "肉眼不可识别", "Case facts (案件事实)": "案件事实",
     "Draft": "草稿", "Ready": "待提交", "Submitted": "已提交", "Won": "胜诉", "Lost": "败诉",
     "Deadline": "截止", "Order": "订单号", "Buyer": "买家", "Dispute": "争议类型", "Platform": "平台", "Status": "状态",
     "Overdue": "已逾期", "%1 · %2 h left": "%1 · 剩 %2 小时", "Sample": "示例", "Exhibit %1": "证据 %1",

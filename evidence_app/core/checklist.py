@@ -94,7 +94,7 @@ def atoms(case: Case, items: list[EvidenceItem], time_findings: dict[str, deadli
     seven = time_findings.get("seven_day_window")
     values.update({
         "signed": case.signed_at is not None,
-        "shipped_late": bool(ship and ship.status == "late"),
+        "shipped_late": bool(ship and ship.status == "late" and case.pickup_at is not None),
         "not_shipped": case.pickup_at is None,
         "refund_before_shipment": case.refund_at is not None and (case.pickup_at is None or case.refund_at < case.pickup_at),
         "seven_day_outside": bool(seven and seven.status == "outside"),
@@ -155,12 +155,12 @@ def _judge(req: Requirement, items: list[EvidenceItem], catalog: Catalog, lang: 
     return RequirementResult(req, "missing", ids, message, [i.id for i in never], rule=rule, questions=questions)
 
 
-def _time_findings(case: Case, scenario: Scenario, platform: Platform, lang: str,
-                   tz: tzinfo | None) -> dict[str, deadlines.Finding]:
+def _time_findings(case: Case, scenario: Scenario, platform: Platform, lang: str, tz: tzinfo | None,
+                   now: datetime) -> dict[str, deadlines.Finding]:
     out: dict[str, deadlines.Finding] = {}
     for check in scenario.time_checks:
         if check == "ship_deadline":
-            out[check] = deadlines.ship_deadline(case, platform, lang, tz)
+            out[check] = deadlines.ship_deadline(case, platform, lang, tz, now)
         elif check == "seven_day_window":
             out[check] = deadlines.seven_day_window(case, lang, tz, platform)
         elif check == "refund_before_shipment":
@@ -180,7 +180,7 @@ def evaluate(case: Case, items: list[EvidenceItem], catalog: Catalog, *, now: da
     platform = catalog.platforms.get(case.platform) or catalog.platforms["other"]
     now = now or datetime.now(timezone.utc)
     active = [item for item in items if item.deleted_at is None]
-    timed = _time_findings(case, scenario, platform, lang, tz)
+    timed = _time_findings(case, scenario, platform, lang, tz, now)
     values = atoms(case, active, timed)
     results = [_judge(req, active, catalog, lang, catalog.cite(req.cite, platform.id, lang, req.rule))
                for req in scenario.requirements if applies(req, case, values)]

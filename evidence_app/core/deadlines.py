@@ -97,8 +97,10 @@ def timeline(case: Case, lang: str = "zh_CN", tz: tzinfo | None = None) -> Findi
     return None
 
 
-def ship_deadline(case: Case, platform: Platform, lang: str = "zh_CN", tz: tzinfo | None = None) -> Finding:
-    """First pickup scan within promised hours of payment (Art. 25: the carrier's record counts; none = not shipped)."""
+def ship_deadline(case: Case, platform: Platform, lang: str = "zh_CN", tz: tzinfo | None = None,
+                  now: datetime | None = None) -> Finding:
+    """First pickup scan within promised hours of payment (Art. 25: the carrier's record counts; none = not shipped,
+    and late once `now` is past the deadline)."""
     if (gap := _incomplete("ship_deadline", case, ("paid_at",), lang)):
         return gap
     assert case.paid_at
@@ -107,8 +109,12 @@ def ship_deadline(case: Case, platform: Platform, lang: str = "zh_CN", tz: tzinf
     deadline = case.paid_at + timedelta(hours=promised)
     params = {"deadline": show(deadline, tz), "promised": hours_text(promised)}
     if case.pickup_at is None:
-        return Finding("ship_deadline", "not_shipped", tr("ship.not_shipped", lang, **params),
-                       {"promised_hours": promised, "deadline": to_text(deadline.astimezone(legal))},
+        figures = {"promised_hours": promised, "deadline": to_text(deadline.astimezone(legal))}
+        if now is not None and now > deadline:
+            params["hours"] = duration_text(_hours(now - deadline), lang)
+            return Finding("ship_deadline", "late", tr("ship.late_unshipped", lang, **params),
+                           {**figures, "shipped": False}, favours="buyer")
+        return Finding("ship_deadline", "not_shipped", tr("ship.not_shipped", lang, **params), figures,
                        missing_fields=["pickup_at"])
     if case.pickup_at < case.paid_at:
         return _inconsistent("ship_deadline", "paid_at", "pickup_at", case, lang, tz)
@@ -172,7 +178,10 @@ def refund_before_shipment(case: Case, lang: str = "zh_CN", tz: tzinfo | None = 
                                                            refund_at=show(case.refund_at, tz)),
                        {"shipped": False}, favours="buyer")
     params = {"refund_at": show(case.refund_at, tz), "pickup_at": show(case.pickup_at, tz)}
-    if case.refund_at.replace(second=0, microsecond=0) == case.pickup_at.replace(second=0, microsecond=0):
+    minute_only = not (case.refund_at.second or case.refund_at.microsecond) or \
+        not (case.pickup_at.second or case.pickup_at.microsecond)  # typed to the minute: the order within it is unknown
+    same_minute = case.refund_at.replace(second=0, microsecond=0) == case.pickup_at.replace(second=0, microsecond=0)
+    if case.refund_at == case.pickup_at or (same_minute and minute_only):
         return Finding("refund_before_shipment", "inconsistent", tr("refund_before.same_minute", lang, **params),
                        {"fields": ["refund_at", "pickup_at"]})
     legal = legal_zone(platform) if platform else zone()

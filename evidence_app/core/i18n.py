@@ -34,6 +34,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "尚无揽收记录:按承运人系统记录认定发货,目前视为未发货(时限 {deadline},承诺 {promised} 小时)",
         "en": "No pickup scan yet: shipping is the carrier's record, so it has not shipped (deadline {deadline}, {promised} h promised)",
     },
+    "ship.late_unshipped": {
+        "zh_CN": "已超过发货时限 {hours},仍无揽收记录(按承运人系统记录认定发货,视为未发货;时限 {deadline},承诺 {promised} 小时)",
+        "en": "{hours} past the shipping deadline with no pickup scan: not shipped (deadline {deadline}, {promised} h promised)",
+    },
     "ship.argument": {
         "zh_CN": "承运人系统记录的揽收时间为 {pickup},在承诺发货时限 {deadline}(付款后 {promised} 小时)之内",
         "en": "The carrier's recorded pickup, {pickup}, is within the promised shipping time {deadline} ({promised} h after payment)",

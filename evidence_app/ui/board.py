@@ -16,6 +16,10 @@ class EvidenceBoard(QListView):
     change_kind = Signal(list, str)  # item ids, kind
     paste_image = Signal(object)  # QImage
     paste_files = Signal(list)  # paths
+    attest = Signal(int, str, bool)  # item id, question id, ticked
+
+    # kind id -> [(question id, text)]: what the agent may confirm an exhibit of that kind shows (set by the window)
+    questions = staticmethod(lambda kind: [])
 
     def __init__(self, model: EvidenceModel, kinds: list[tuple[str, str]], parent=None):
         super().__init__(parent)
@@ -113,6 +117,7 @@ class EvidenceBoard(QListView):
             if len(ids) == 1:
                 menu.addAction(self.tr("Edit caption"), lambda: self.edit(self.currentIndex())).setShortcut(
                     QKeySequence(Qt.Key.Key_F2))  # shown in the menu so the agent learns the key
+                self._attest_entries(menu, ids[0])
             kinds = menu.addMenu(self.tr("Change kind"))
             current = {self.model().index(self.model().row_of(i)).data(EvidenceModel.KindRole) for i in ids}
             for kind_id, name in self.kinds:
@@ -128,4 +133,17 @@ class EvidenceBoard(QListView):
         self.last_menu = menu  # tests read it
         menu.exec(self.viewport().mapToGlobal(pos))
 
-
+    def _attest_entries(self, menu: QMenu, item_id: int) -> None:
+        """One checkable entry per question of the item's kind (issue 8: what the exhibit shows)."""
+        item = next((i for i in self.model().items if i.id == item_id), None)
+        if item is None:
+            return
+        for question_id, text in self.questions(item.kind):
+            action = QAction(text, menu)
+            action.setCheckable(True)
+            action.setChecked(question_id in item.attestations)
+            action.setObjectName(f"attest_{question_id}")
+            action.toggled.connect(lambda on, q=question_id: self.attest.emit(item_id, q, on))
+            menu.addAction(action)
+        if self.questions(item.kind):
+            menu.addSeparator()

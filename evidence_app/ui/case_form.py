@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout,
 from evidence_app.core import statements
 from evidence_app.core.model import TIME_FIELDS, Case
 from evidence_app.storage.library import Library, LibraryError
+from evidence_app.ui.case_facts import CaseFacts
 from evidence_app.ui.models import status_label
 
 
@@ -144,6 +145,10 @@ class CaseForm(QWidget):
         tgrid.setColumnStretch(1, 1)
         tgrid.setColumnStretch(3, 1)
         outer.addWidget(times)
+        self.facts = CaseFacts(library, self)  # its own widget: issue 8's facts, collapsed unless they matter
+        self.facts.saved.connect(self.saved)
+        self.facts.error.connect(self.error)
+        outer.addWidget(self.facts)
 
         statement_box = QGroupBox(self.tr("Statement to the platform (申诉说明)"), self)
         slayout = QVBoxLayout(statement_box)
@@ -210,6 +215,7 @@ class CaseForm(QWidget):
         self.imported.setChecked(case.imported)
         for name, widget in self.times.items():
             widget.set_value(getattr(case, name), tz)
+        self.facts.set_case(case)
         shown = self._shown(case)
         if self.statement.toPlainText() != shown:
             self.statement.setPlainText(shown)
@@ -296,6 +302,7 @@ class CaseForm(QWidget):
             self.error.emit(str(exc))
             return
         self.case = self.library.update_case(self.case.id, **values)
+        self.facts.set_case(self.case)
         self._update_count()
         self.saved.emit(self.case.id)
 

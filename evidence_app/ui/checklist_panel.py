@@ -12,7 +12,9 @@ from evidence_app.core.checklist import ChecklistResult
 from evidence_app.storage.library import Library
 
 BANNER = {"late": "#fde2e1", "overdue": "#fde2e1", "outside": "#fde2e1", "yes": "#fde2e1",
-          "disputed": "#fff1cc", "due_soon": "#fff1cc", "incomplete": "#eef2f7"}
+          "disputed": "#fff1cc", "due_soon": "#fff1cc", "incomplete": "#eef2f7", "inconsistent": "#fff1cc",
+          "raised": "#eef2f7", "not_shipped": "#fff1cc"}
+FAVOURS = {"shop": "#e7f6ec", "buyer": "#fde2e1"}  # a finding that helps the shop is green, an adverse one red
 GREEN, RED, AMBER = QColor("#15803d"), QColor("#b91c1c"), QColor("#b45309")
 
 
@@ -106,20 +108,22 @@ class ChecklistPanel(QWidget):
         self.summary.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px; color: %s;"
                                    % ("#15803d" if result.ready else "#b91c1c"))
         for finding in result.findings:
-            banner = QLabel(finding.message, self)
+            banner = QLabel(("✗ " if finding.blocking else "") + finding.message, self)
             banner.setWordWrap(True)
             banner.setObjectName(f"finding_{finding.id}")
-            banner.setStyleSheet("background: %s; border-radius: 4px; padding: 6px;"
-                                 % BANNER.get(finding.status, "#e7f6ec"))
+            banner.setToolTip(finding.rule)
+            colour = "#fde2e2" if finding.blocking else FAVOURS.get(finding.favours) or BANNER.get(finding.status, "#e7f6ec")
+            banner.setStyleSheet("background: %s; border-radius: 4px; padding: 6px;" % colour)
             self.banners.addWidget(banner)
         for req in result.requirements:
             level = self.tr("Required") if req.requirement.level == "required" else self.tr("Recommended")
-            mark = "✓" if req.met else ("✗" if req.requirement.level == "required" else "○")
+            mark = "✓" if req.met else "?" if req.status == "unconfirmed" else ("✗" if req.requirement.level == "required" else "○")
             names = [cat.kind_name(k, lang) for k in req.requirement.kinds]
             lines = [" / ".join(names[n:n + 2]) for n in range(0, len(names), 2)]  # short lines: the panel is narrow
             node = QTreeWidgetItem([f"{mark} [{level}] " + ("\n      ".join(lines))])
             node.setData(0, Qt.ItemDataRole.UserRole, req.requirement.id)
-            node.setForeground(0, QBrush(GREEN if req.met else (RED if req.requirement.level == "required" else AMBER)))
+            node.setForeground(0, QBrush(GREEN if req.met else AMBER if req.status == "unconfirmed"
+                                         else (RED if req.requirement.level == "required" else AMBER)))
             node.setToolTip(0, f"{req.rule}\n{req.requirement.explain(lang)}\n{req.message}")
             rule_label = self.tr("Rule")
             rule = QTreeWidgetItem([f"{rule_label}: {req.rule}"])

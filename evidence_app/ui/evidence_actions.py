@@ -219,6 +219,13 @@ class EvidenceActions:
         self.undo_stack.push(commands.TrashItems(self.library, item_ids, self._after_edit))
         self.statusBar().showMessage(self.tr("Moved to the trash. Ctrl+Z to undo."), 8000)
 
+    def attest_item(self, item_id: int, question_id: str, ticked: bool) -> None:
+        """Tick or untick what an exhibit shows (the checklist counts it only once confirmed)."""
+        current = self.library.item(item_id).attestations
+        wanted = [*current, question_id] if ticked else [q for q in current if q != question_id]
+        self.library.update_item(item_id, attestations=list(dict.fromkeys(wanted)))
+        self.refresh_case()
+
     def change_kind(self, item_ids: list[int], kind: str) -> None:
         self.undo_stack.push(commands.ChangeKind(self.library, item_ids, kind, self._after_edit))
 

@@ -185,6 +185,12 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         self.board.open_item.connect(self.open_viewer)
         self.board.delete_items.connect(self.delete_items)
         self.board.change_kind.connect(self.change_kind)
+        self.board.questions = lambda kind: [(q.id, q.text(self.library.lang))
+                                             for q in self.library.catalog.questions_for(kind)]
+        self.board.attest.connect(self.attest_item)
+        self.board.questions = lambda kind: [(q.id, q.text(self.library.lang))
+                                             for q in self.library.catalog.questions_for(kind)]
+        self.board.attest.connect(self.attest_item)
         self.board.paste_image.connect(self.paste_image)
         self.board.paste_files.connect(lambda paths: self._files_dropped_on_board(paths, -1))
         self.checklist.highlight.connect(self.board.select_ids)

@@ -1,6 +1,149 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseFacts</name>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Seven-day no-reason return</source>
+        <translation>支持七天无理由</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Free shipping</source>
+        <translation>包邮</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Freight collect (到付)</source>
+        <translation>运费到付</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Made to order</source>
+        <translation>定制商品</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Buyer agreed to ship later</source>
+        <translation>买家同意延后发货</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Orders merged without consent</source>
+        <translation>未经同意合并包裹</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Receipt confirmed</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Test requested by the platform</source>
+        <translation>平台要求送检</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Seller</source>
+        <translation>店铺类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Freight claimed</source>
+        <translation>主张运费</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Actual freight (carrier)</source>
+        <translation>实际运费(承运人凭证)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Refusal reason</source>
+        <translation>拒签原因</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Defect</source>
+        <translation>质量问题类型</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>by the buyer</source>
+        <translation>买家手动确认</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>automatically</source>
+        <translation>系统自动确认</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>company</source>
+        <translation>企业店铺</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>individual</source>
+        <translation>个人/个体店铺</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>no reason</source>
+        <translation>无理由拒签</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>damaged (goods or gift)</source>
+        <translation>商品或赠品破损</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>wrong phone or address</source>
+        <translation>电话或地址错误</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>not as agreed</source>
+        <translation>与约定不符</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>not set</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>visible to the eye</source>
+        <translation>肉眼可识别</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>not visible to the eye</source>
+        <translation>肉眼不可识别</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_facts.py" />
+        <source>Case facts (案件事实)</source>
+        <translation>案件事实</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <location filename="../../evidence_app/ui/case_form.py" line="1" />

@@ -44,3 +44,19 @@ def test_attest_unknown_question_is_one_line(tmp_path):
     kinds = json.loads(cli(lib, "kinds", "--json", check=0).stdout)
     chat = next(k for k in kinds if k["id"] == "chat_screenshot")
     assert {q["id"] for q in chat["questions"]} == {"chat_admits_receipt", "chat_platform_agreement"}
+
+
+def test_jd_cases_never_cite_taobao_through_the_cli(tmp_path):
+    lib = tmp_path / "lib"
+    for scenario in ("signed_not_received", "refusal_freight", "counterfeit", "return_resale_damaged",
+                     "gift_dispute"):
+        case = cli(lib, "new", "--scenario", scenario, "--platform", "jd", check=0).stdout.strip()
+        cli(lib, "set", case, "requested_at=2025-09-01 14:01", "signed_at=2025-08-30 10:00",
+            "refund_at=2025-08-31 10:00", check=0)
+        proc = cli(lib, "check", case, "--json", "--now", "2025-09-01T20:00")
+        assert proc.returncode in (0, 1), proc.stderr
+        data = json.loads(proc.stdout)
+        assert "淘宝" not in json.dumps(data, ensure_ascii=False), scenario
+        due = next(f for f in data["findings"] if f["id"] == "evidence_deadline")
+        assert due["due_at"] == "2025-09-02T09:01+08:00" and "第九条" in due["rule"]
+        assert next(f for f in data["findings"] if f["id"] == "first_answer")["due_at"] == "2025-09-02T14:01+08:00"

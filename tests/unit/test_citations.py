@@ -61,6 +61,8 @@ PAIRS = [
     ("return_resale_damaged.waybill", "taobao", "第四十五条"),
     ("return_resale_damaged.listing", "taobao", "第十三条"),
     ("return_resale_damaged.listing", "jd_general", "第二十一条"),
+    ("return_resale_damaged.customisation", "jd_goods", "第十四条"),
+    ("return_resale_damaged.customisation", "national", "第六条"),
     ("refusal_freight.refusal_proof", "taobao", "第五十三条"),
     ("refusal_freight.refusal_proof", "national", "第十八条"),
     ("refusal_freight.freight", "taobao", "第五十三条、第四十九条"),

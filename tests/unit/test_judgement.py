@@ -171,6 +171,15 @@ def test_return_resale_damaged_cites_return_articles_and_weighs_unboxing(catalog
     assert finding(stamped, "unboxing_after_signing") is None
 
 
+def test_customised_goods_need_the_custom_specification(catalog):
+    case = Case(id=1, scenario="return_resale_damaged", platform="jd", customised=True)
+    result = evaluate(case, items("item_photo", "carrier_stamped_proof"), catalog, now=NOW)
+    custom = req(result, "customisation")
+    assert not result.ready and "第十四条" in custom.rule and "第六条" in custom.rule  # JD 商品类标准; measures §6
+    assert finding(result, "not_seven_day_goods").favours == "shop"
+    assert evaluate(case, items("item_photo", "carrier_stamped_proof", "order_snapshot"), catalog, now=NOW).ready
+
+
 def test_no_weak_citations_left(catalog):
     """Art. 9 and 10 are not cited for ordinary evidence, Art. 12 only where an agreement is in dispute."""
     for scenario in catalog.scenarios.values():
@@ -204,11 +213,23 @@ def test_data_entry_errors_are_not_read_as_results(catalog):
     assert deadlines.seven_day_window(before_signing, platform=tmall).status == "inconsistent"
     early = Case(id=1, scenario="x", paid_at=t("2025-09-04T10:00"), pickup_at=t("2025-09-01T10:00"))
     assert deadlines.ship_deadline(early, tmall).status == "inconsistent"
-    same = Case(id=1, scenario="x", refund_at=t("2025-09-02T10:00:40"), pickup_at=t("2025-09-02T10:00:10"))
+    same = Case(id=1, scenario="x", refund_at=t("2025-09-02T10:00"), pickup_at=t("2025-09-02T10:00"))
     found = deadlines.refund_before_shipment(same)
     assert found.status == "inconsistent" and found.figures["fields"] == ["refund_at", "pickup_at"]
+    same.pickup_at = t("2025-09-02T10:00:30")  # one time typed to the minute: which came first is unknown
+    assert deadlines.refund_before_shipment(same).status == "inconsistent"
+    same.refund_at = t("2025-09-02T10:00:40")  # both to the second (from the records): the order is known
+    assert deadlines.refund_before_shipment(same).status == "no"
     unshipped = deadlines.refund_before_shipment(Case(id=1, scenario="x", refund_at=t("2025-09-02T10:00")))
     assert unshipped.status == "yes" and unshipped.figures["shipped"] is False  # Art. 25
+
+
+def test_no_pickup_scan_past_the_deadline_is_late(catalog):
+    case = Case(id=1, scenario="late_shipment", platform="tmall", paid_at=t("2025-09-01T14:00"))
+    waiting = finding(evaluate(case, [], catalog, now=t("2025-09-02T14:00")), "ship_deadline")
+    assert waiting.status == "not_shipped" and waiting.favours == "none"
+    late = finding(evaluate(case, [], catalog, now=t("2025-09-03T16:00")), "ship_deadline")
+    assert late.status == "late" and late.figures["shipped"] is False and "2 小时" in late.message
 
 
 def test_overdue_by_a_second_reads_in_minutes(catalog):
@@ -384,3 +405,24 @@ def test_shop_arguments_are_reviewer_lines(catalog):
                 assert found.favours == "none", found.id
             if found.favours == "shop":
                 assert found.argument and not any(w in found.argument for w in INTERNAL_WORDS)
+
+
+def test_every_scenario_on_every_platform_through_library_check(lib, tmp_path):
+    from tests import factories
+
+    photo = factories.photo(tmp_path / "x.jpg")
+    for scenario_id in lib.catalog.scenarios:
+        for platform_id in lib.catalog.platforms:
+            case = lib.create_case(scenario_id, platform_id)
+            lib.update_case(case.id, paid_at=t("2025-09-01T10:00"), pickup_at=t("2025-09-02T10:00"),
+                            signed_at=t("2025-09-04T10:00"), refund_at=t("2025-09-05T10:00"),
+                            requested_at=t("2025-09-05T12:00"))
+            if platform_id == "jd":
+                assert lib.add_file(case.id, photo, "chat_screenshot").item
+            data = lib.check(case.id, now=NOW).as_dict()
+            cited = " ".join([r["rule"] for r in data["requirements"]] + [f["rule"] for f in data["findings"]])
+            assert all(r["rule"] for r in data["requirements"])
+            if platform_id == "jd":
+                assert "淘宝" not in cited, scenario_id
+            if platform_id in ("pinduoduo", "douyin", "other"):
+                assert "淘宝" not in cited and "京东" not in cited, (scenario_id, platform_id)
