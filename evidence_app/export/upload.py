@@ -3,11 +3,13 @@ the platform's size limit, plus statement.txt. Taobao's evidence upload takes im
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
 import re
 import tempfile
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
@@ -43,19 +45,30 @@ def _fit(img: Image.Image, limit: int) -> bytes:
 
 def export_images(library: Library, case_id: int, folder: Path, max_kb: int = 500,
                   progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                  workers: int | None = None) -> ExportResult:
-    import pypdfium2 as pdfium
-
+                  workers: int | None = None, skip: Collection[int] = ()) -> ExportResult:
     folder = Path(folder)
     limit = max_kb * 1000
     cancelled = cancelled or (lambda: False)
     report = progress or (lambda done, total, what: None)
-    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers)
+    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers, skip=skip)
     case = library.case(case_id)
+    made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise ExportError(f"{folder} exists and is not a folder") from None
+    try:
+        return _export_into(library, case, exporter, folder, limit, cancelled, report)
+    except BaseException:
+        if made:  # a folder we made for this export, still empty: not left behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _export_into(library, case, exporter, folder: Path, limit: int, cancelled, report) -> ExportResult:
+    import pypdfium2 as pdfium
+
     # Staged in the target folder itself (a rename never crosses file systems: D:, a USB stick, a share) under a
     # name of our own; nothing already in `folder` is ever replaced or removed.
     with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("upload")) as tmp, \

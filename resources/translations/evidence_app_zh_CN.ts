@@ -283,6 +283,25 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="176" />
+        <source>Exported without %1 exhibit(s) that could not be read.</source>
+        <translation>已跳过 %1 份无法读取的证据后导出。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="199" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="200" />
+        <source>%1
+
+Export without this exhibit? The stored file stays in the case.</source>
+        <translation>%1
+
+是否跳过这份证据继续导出?证据仍保留在案件中。</translation>
+    </message>
+    <message>
         <location filename="../../evidence_app/ui/export_dialog.py" line="27" />
         <source>Export evidence bundle</source>
         <translation>导出举证材料</translation>
