@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import os
 import signal
@@ -457,6 +458,8 @@ def _terminate(signum, frame) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    # pypdf reports what it repairs in a damaged PDF through logging: not the user's business on the console
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _terminate)
     if not argv:
