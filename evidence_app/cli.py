@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
@@ -114,7 +116,12 @@ def cmd_add(lib, args) -> int:
     lib._check_kind(args.kind)
     refused = False
     for path in expand_sources(args.files):
-        result = lib.add_file(case_id, path, args.kind, args.caption or "")
+        try:
+            result = lib.add_file(case_id, path, args.kind, args.caption or "")
+        except (OSError, sqlite3.Error) as exc:  # one file never aborts the batch; what was added stays
+            print(f"error: {path}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            refused = True
+            continue
         if result.refused is not None:
             print(f"error: {path}: {result.refused.message(lib.lang)}", file=sys.stderr)
             refused = True
@@ -342,6 +349,17 @@ def cmd_unarchive(lib, args) -> int:
     return 0
 
 
+def cmd_verify(lib, args) -> int:
+    from evidence_app.storage.verify import verify
+
+    report = verify(lib, _int_id(args.case, "CASE") if args.case else None)
+    for problem in report.problems:
+        print(f"{problem.kind}: {problem.message(lib)}")
+    print(f"{'ok' if not report.problems else 'FAILED'}: {report.files} files of {report.items} items checked, "
+          f"{len(report.problems)} with problems", file=sys.stderr if report.problems else sys.stdout)
+    return 1 if report.problems else 0
+
+
 def cmd_config(lib, args) -> int:
     if not args.assignments:
         for key, value in lib.settings().items():
@@ -430,6 +448,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p = add("unarchive", cmd_unarchive, "import an .evpack file as a new case; prints its id")
     p.add_argument("file")
+    p = add("verify", cmd_verify, "re-check stored files against their SHA-256 (one case or the whole library); "
+                                  "exit 1 if any is missing or damaged")
+    p.add_argument("case", nargs="?")
     p = add("config", cmd_config, "show or change library settings: KEY=VALUE …")
     p.add_argument("assignments", nargs="*", metavar="KEY[=VALUE]")
     add("sample", cmd_sample, "create the sample case (示例案例); prints its id")
@@ -456,13 +477,18 @@ def run(argv: Sequence[str]) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     try:
         library = Library(data_dir)
-    except OSError as exc:
-        raise UsageError(f"cannot open the library at {data_dir}: {exc.strerror or exc}") from None
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(f"cannot open the library at {data_dir}: {getattr(exc, 'strerror', None) or exc}") from None
     with library:
         try:
             return args.func(library, args)
         except LibraryError as exc:
             raise UsageError(str(exc)) from None
+        except sqlite3.Error as exc:  # a full or read-only disk under the library: one line, nothing changed
+            raise UsageError(f"the library at {data_dir} cannot be changed: {exc}") from None
+        except OSError as exc:  # a full disk, a vanished folder…: one line
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            raise UsageError(f"{where}{exc.strerror or exc}") from None
 
 
 def _utf8_streams() -> None:
@@ -487,6 +513,8 @@ def _terminate(signum, frame) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    # pypdf reports what it repairs in a damaged PDF through logging: not the user's business on the console
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _terminate)
     if not argv:

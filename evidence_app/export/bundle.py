@@ -117,10 +117,17 @@ class BundleExporter:
     # --- preparation ---------------------------------------------------------------------------------------
 
     def _check_files(self) -> None:
+        """Every stored file re-hashed: a damaged exhibit is named, never exported under a manifest whose
+        SHA-256 says nothing changed."""
+        from evidence_app.storage.verify import MISSING, file_problem
+
         for number, item in enumerate(self.items, 1):
-            if not self.library.file_path(item).is_file():
+            problem = file_problem(self.library, item)
+            if problem:
                 raise ExportError(f"证据 {number} ({self.catalog.kind_name(item.kind)}, {item.original_name}): "
-                                  "the stored file is missing from the library")
+                                  + ("the stored file is missing from the library" if problem == MISSING else
+                                     "the stored file is damaged (its SHA-256 no longer matches); "
+                                     "run `evidence-app verify`"), item_id=item.id)
 
     def _pdf_evidence_bytes(self) -> int:
         return sum(item.size for item in self.items if item.is_pdf)
@@ -158,7 +165,8 @@ class BundleExporter:
             failed = next((n for n, i in enumerate(self.items, 1) if i.id in jobs and not _done(folder, i.id)), None)
             where = f"证据 {failed} ({self.items[failed - 1].original_name})" if failed else "an exhibit"
             reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-            raise ExportError(f"{where} cannot be decoded: {reason}") from None
+            raise ExportError(f"{where} cannot be decoded: {reason}",
+                              item_id=self.items[failed - 1].id if failed else None) from None
 
     def _render_redacted_pdfs(self, preset: Preset, folder: Path) -> dict[int, dict[int, Prepared]]:
         """PDF pages with redaction boxes become images with the boxes burned in; the others stay vector."""
@@ -172,8 +180,8 @@ class BundleExporter:
                                                              preset.dpi, str(folder / f"pdf{item.id}"))
                 except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
                     raise ExportError(f"证据 {number} ({item.original_name}): its redacted pages cannot be "
-                                      f"rendered: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-                                      ) from None
+                                      f"rendered: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                                      item_id=item.id) from None
         return renders
 
     def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
@@ -329,7 +337,7 @@ class BundleExporter:
         return P.flow(c, story, new_page, end_page)
 
     def _merge_pdf_evidence(self, path: Path, pdf_pages: dict[int, ExhibitPage]) -> None:
-        from pypdf import PdfReader, PdfWriter, Transformation
+        from pypdf import PdfReader, PdfWriter
 
         writer = PdfWriter(clone_from=str(path))
         readers: dict[int, PdfReader] = {}
@@ -344,29 +352,42 @@ class BundleExporter:
                         if reader.is_encrypted:
                             reader.decrypt("")
                 except Exception as exc:  # noqa: BLE001
-                    raise ExportError(f"证据 {page.number} ({item.original_name}) cannot be read: {exc}") from None
+                    raise ExportError(f"证据 {page.number} ({item.original_name}) cannot be read: "
+                                      f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                                      item_id=item.id) from None
                 readers[item.id] = reader
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                source = reader.pages[page.pdf_page]
-                clean_source_page(source)  # no annotations, actions or page metadata come along
-                box = source.cropbox
-                width, height = float(box.width), float(box.height)
-                rotate = int(source.get("/Rotate", 0) or 0) % 360
-                # honour /Rotate ourselves: page content upright, then fitted into the slot
-                transform = Transformation().translate(-float(box.left), -float(box.bottom))
-                if rotate:
-                    transform = transform.rotate(-rotate).translate(
-                        *{90: (0, width), 180: (width, height), 270: (height, 0)}[rotate])
-                    if rotate in (90, 270):
-                        width, height = height, width
-                scale = min(P.SLOT_W / width, P.SLOT_H / height)
-                x = P.SLOT_X + (P.SLOT_W - width * scale) / 2
-                y = P.SLOT_TOP - height * scale
-                transform = transform.scale(scale, scale).translate(x, y)
-                writer.pages[index].merge_transformed_page(source, transform, over=False)
+            try:
+                self._merge_page(writer.pages[index], reader, page)
+            except Exception as exc:  # noqa: BLE001 - a broken page names its exhibit, one line
+                raise ExportError(f"证据 {page.number} ({item.original_name}), page {page.part}, cannot be merged: "
+                                  f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                                  item_id=item.id) from None
         with open(path, "wb") as handle:
             writer.write(handle)
+
+    @staticmethod
+    def _merge_page(target, reader, page: ExhibitPage) -> None:
+        from pypdf import Transformation
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            source = reader.pages[page.pdf_page]
+            clean_source_page(source)  # no annotations, actions or page metadata come along
+            box = source.cropbox
+            width, height = float(box.width), float(box.height)
+            rotate = int(source.get("/Rotate", 0) or 0) % 360
+            # honour /Rotate ourselves: page content upright, then fitted into the slot
+            transform = Transformation().translate(-float(box.left), -float(box.bottom))
+            if rotate:
+                transform = transform.rotate(-rotate).translate(
+                    *{90: (0, width), 180: (width, height), 270: (height, 0)}[rotate])
+                if rotate in (90, 270):
+                    width, height = height, width
+            scale = min(P.SLOT_W / width, P.SLOT_H / height)
+            x = P.SLOT_X + (P.SLOT_W - width * scale) / 2
+            y = P.SLOT_TOP - height * scale
+            transform = transform.scale(scale, scale).translate(x, y)
+            target.merge_transformed_page(source, transform, over=False)
 
     def _finish_metadata(self, path: Path, title: str) -> None:
         """Only what we choose: title, subject, our name. No author, no paths, no user names."""
@@ -407,8 +428,8 @@ def _size(n: int) -> str:
 
 def export_pdf(library: Library, case_id: int, target: Path, preset: str = "print", budget: int = DEFAULT_BUDGET,
                progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-               workers: int | None = None) -> ExportResult:
-    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers)
+               workers: int | None = None, skip: Collection[int] = ()) -> ExportResult:
+    exporter = BundleExporter(library, case_id, progress=progress, cancelled=cancelled, workers=workers, skip=skip)
     return exporter.export_pdf(target, preset, budget)
 
 

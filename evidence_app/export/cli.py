@@ -59,6 +59,9 @@ def cmd_export(lib, args) -> int:
                 print(path)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
+    except OSError as exc:  # a full disk, no permission: one line; the previous file is left as it was
+        target = args.output or args.images
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0

@@ -11,7 +11,12 @@ CancelFn = Callable[[], bool]  # True when the user asked to stop
 
 
 class ExportError(Exception):
-    """The export cannot be made; the message names the exhibit or the reason in one line."""
+    """The export cannot be made; the message names the exhibit or the reason in one line. `item_id`: the
+    exhibit at fault, when it is one (the GUI offers to export without it)."""
+
+    def __init__(self, message: str, item_id: int | None = None):
+        super().__init__(message)
+        self.item_id = item_id
 
 
 class ExportCancelled(ExportError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -41,6 +41,7 @@ class ImageJob:
     crop: tuple[int, int, int, int] | None = None
     redactions: tuple[tuple[int, int, int, int], ...] = ()
     split: bool = True
+    first_page_only: bool = False  # multi-page TIFF: thumbnails need page 1 only
 
 
 @dataclass
@@ -97,9 +98,20 @@ def _open(job: ImageJob) -> Image.Image:
 
 def prepare_image(job: ImageJob) -> PreparedImage:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        warnings.simplefilter("ignore")  # bombs were refused at import; Pillow's notes on damaged tags are noise
         with _open(job) as img:
-            return _prepare(job, img)
+            pages = getattr(img, "n_frames", 1) if img.format == "TIFF" and not job.first_page_only else 1
+            if pages == 1:
+                return _prepare(job, img)
+            # A multi-page TIFF (a scanned delivery slip, a fax): every page, like a PDF's. The agent's crop and
+            # boxes are drawn on the first page (the one the viewer shows); the rotation applies to all.
+            result = PreparedImage()
+            for page in range(pages):
+                img.seek(page)
+                page_job = replace(job, out_stem=f"{job.out_stem}_p{page + 1}",
+                                   **({} if page == 0 else {"crop": None, "redactions": ()}))
+                result.slices += _prepare(page_job, img).slices
+            return result
 
 
 def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:

@@ -138,6 +138,7 @@ def probe_image(path: Path) -> Probe:
     limit = Image.MAX_IMAGE_PIXELS or 0
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a damaged tag or a malformed MPO: the file still reads, quietly
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
                 fmt = img.format or ""

@@ -39,7 +39,8 @@ def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THU
             job = ImageJob(str(source), item.media_type, str(Path(tmp) / "t"), size, size, quality=82,
                            orientation=item.orientation, rotation=item.rotation,
                            crop=tuple(item.crop.as_list()) if item.crop else None,
-                           redactions=tuple(tuple(r.as_list()) for r in item.redactions), split=False)
+                           redactions=tuple(tuple(r.as_list()) for r in item.redactions), split=False,
+                           first_page_only=True)
             made = Path(prepare_image(job).slices[0].path)
             if made.suffix != ".jpg":
                 with Image.open(made) as img:

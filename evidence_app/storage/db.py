@@ -101,6 +101,25 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def connect_read_only(path: Path, cause: sqlite3.OperationalError) -> sqlite3.Connection:
+    """When the library cannot be opened for writing (its disk is full: WAL needs to create files), open it
+    for reading only, so `list`, `show`, `items`, `check`, `export` keep working. Raises `cause` otherwise."""
+    if not Path(path).is_file():
+        raise cause
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?immutable=1", uri=True, isolation_level=None,
+                           check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        raise cause from None
+    if version != len(MIGRATIONS):  # it would need a migration, which is a write
+        conn.close()
+        raise cause
+    return conn
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
@@ -135,11 +154,19 @@ class Database:
 
     def __init__(self, path: Path):
         self.path = path
-        self.conn = connect(path)
+        self.read_only: str | None = None  # why the library could only be opened for reading
+        try:
+            self.conn = connect(path)
+        except sqlite3.OperationalError as exc:
+            self.conn = connect_read_only(path, exc)
+            self.read_only = str(exc)
         self.lock = threading.RLock()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only is not None:
+            raise sqlite3.OperationalError(f"the library can only be read ({self.read_only}: is its disk full?); "
+                                           "nothing was changed")
         with self.lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:

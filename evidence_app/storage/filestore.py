@@ -118,6 +118,7 @@ class FileStore:
             check, _ = sha256_file(tmp)
             if check != sha:
                 raise StoreError(f"the copy in the library does not match the source ({sha[:12]}… vs {check[:12]}…)")
+            os.chmod(tmp, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)  # stored files are read-only
             return Staged(tmp, sha, size)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -128,16 +129,15 @@ class FileStore:
         """Put a staged copy in the store (call inside the transaction that records it). Idempotent."""
         final = self.path(staged.sha256)
         if final.exists():
-            with contextlib.suppress(OSError):
-                staged.path.unlink()
+            self.discard(staged)
             return
         final.parent.mkdir(exist_ok=True)
-        os.chmod(staged.path, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
         os.replace(staged.path, final)
         fsync_dir(final.parent)
 
     def discard(self, staged: Staged) -> None:
         with contextlib.suppress(OSError):
+            os.chmod(staged.path, stat.S_IWRITE | stat.S_IREAD)  # Windows will not delete a read-only file
             staged.path.unlink()
 
     def ingest(self, source: Path, expected_sha256: str | None = None) -> tuple[str, int]:

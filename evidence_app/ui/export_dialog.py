@@ -31,6 +31,8 @@ class ExportDialog(QDialog):
         self.library, self.case_id, self.settings = library, case_id, settings
         self.worker: ExportWorker | None = None
         self.result: ExportResult | None = None
+        self.skip: set[int] = set()  # exhibits the agent chose to leave out after they failed to export
+        self._failed_item: int | None = None
         self.setWindowTitle(self.tr("Export evidence bundle"))
         self.resize(900, 700)
         layout = QVBoxLayout(self)
@@ -225,7 +227,9 @@ class ExportDialog(QDialog):
             self.path.setText(str(target))
         self.settings.setValue(self._key(), str(target))
         self.worker = ExportWorker(self.library, self.case_id, target, self.mode(),
-                                   int(self.budget.value() * 1_000_000), self.max_kb.value())
+                                   int(self.budget.value() * 1_000_000), self.max_kb.value(), self.skip)
+        self._failed_item = None
+        self.worker.signals.failed_item.connect(self._item_failed)
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
@@ -265,6 +269,9 @@ class ExportDialog(QDialog):
             text = (self.tr("%1 pages, %2 MB").replace("%1", str(result.pages))
                     .replace("%2", f"{result.bytes / 1e6:.1f}") + f" — {result.path}")
             self.preview.load(str(result.path))
+        if self.skip:
+            text += "\n" + self.tr("Exported without %1 exhibit(s) that could not be read.").replace(
+                "%1", str(len(self.skip)))
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         self.status.setText(text)
@@ -279,6 +286,21 @@ class ExportDialog(QDialog):
         cancelled = "cancelled" in message
         self.status.setText(self.tr("Export cancelled; nothing was written.") if cancelled
                             else self.tr("Export failed: %1").replace("%1", message))
+        item_id, self._failed_item = self._failed_item, None
+        if item_id is not None and not cancelled and item_id not in self.skip and self.confirm_skip(message):
+            self.skip.add(item_id)
+            self.run_export()
+
+    def _item_failed(self, item_id: int, message: str) -> None:
+        self._failed_item = item_id
+
+    def confirm_skip(self, message: str) -> bool:
+        """Ask whether to export without the exhibit that failed (everything else that was accepted)."""
+        answer = QMessageBox.question(
+            self, self.tr("Export failed"),
+            self.tr("%1\n\nExport without this exhibit? The stored file stays in the case.").replace("%1", message),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _open(self) -> None:
         if self.result:

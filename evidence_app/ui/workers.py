@@ -18,6 +18,7 @@ class WorkerSignals(QObject):
     thumb_ready = Signal(int, str)  # item id, thumbnail path
     finished = Signal(object)  # result
     failed = Signal(str)  # one-line message
+    failed_item = Signal(int, str)  # export: the exhibit (item id) that made it fail, before `failed`
 
 
 class Worker(QRunnable):
@@ -64,8 +65,14 @@ class ImportWorker(Worker):
             if self.cancelled:
                 break
             kind = self.kind.get(str(path), "other") if isinstance(self.kind, dict) else self.kind  # per file
-            result = self.library.add_file(self.case_id, path, kind, self.caption,
-                                           original_name=self.names.get(str(path)))
+            try:
+                result = self.library.add_file(self.case_id, path, kind, self.caption,
+                                               original_name=self.names.get(str(path)))
+            except Exception as exc:  # noqa: BLE001 - one file never aborts the batch
+                from evidence_app.imaging.probe import Refused
+
+                result = AddResult(path, refused=Refused("unreadable", detail=str(exc).splitlines()[0][:120]
+                                                         if str(exc) else type(exc).__name__))
             results.append(result)
             self.signals.item_added.emit(result)
             self.signals.progress.emit(done, len(files), path.name)
@@ -124,12 +131,23 @@ class ThumbWorker(Worker):
 
 class ExportWorker(Worker):
     def __init__(self, library: Library, case_id: int, target: Path, mode: str, budget: int = 5_000_000,
-                 max_kb: int = 500):
+                 max_kb: int = 500, skip: set[int] | None = None):
         super().__init__()
         self.library, self.case_id, self.target, self.mode = library, case_id, target, mode
         self.budget, self.max_kb = budget, max_kb
+        self.skip = set(skip or ())
 
     def work(self):
+        from evidence_app.export.model import ExportError
+
+        try:
+            return self._export()
+        except ExportError as exc:
+            if exc.item_id is not None:
+                self.signals.failed_item.emit(exc.item_id, str(exc))
+            raise
+
+    def _export(self):
         def progress(done: int, total: int, what: str) -> None:
             self.signals.progress.emit(done, total, what)
 
@@ -137,8 +155,8 @@ class ExportWorker(Worker):
             from evidence_app.export.upload import export_images
 
             return export_images(self.library, self.case_id, self.target, self.max_kb, progress=progress,
-                                 cancelled=lambda: self.cancelled)
+                                 cancelled=lambda: self.cancelled, skip=self.skip)
         from evidence_app.export.bundle import export_pdf
 
         return export_pdf(self.library, self.case_id, self.target, self.mode, self.budget, progress=progress,
-                          cancelled=lambda: self.cancelled)
+                          cancelled=lambda: self.cancelled, skip=self.skip)

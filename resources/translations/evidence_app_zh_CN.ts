@@ -619,11 +619,6 @@
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/viewer.py" line="230" />
-        <source>Page %1/%2</source>
-        <translation>第 %1/%2 页</translation>
-    </message>
-    <message>
         <location filename="../../evidence_app/ui/viewer.py" line="162" />
         <source>Next page</source>
         <translation>下一页</translation>
@@ -673,6 +668,23 @@
         <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
         <source>Internal review written (for the shop only, do not submit): %1</source>
         <translation>已生成内部审阅(仅供店铺内部使用,请勿提交):%1</translation>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="176" />
+        <source>Exported without %1 exhibit(s) that could not be read.</source>
+        <translation>已跳过 %1 份无法读取的证据后导出。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="199" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="200" />
+        <source>%1
+
+Export without this exhibit? The stored file stays in the case.</source>
+        <translation>%1
+
+是否跳过这份证据继续导出?证据仍保留在案件中。</translation>
     </message>
     <message>
         <location filename="../../evidence_app/ui/export_dialog.py" line="27" />

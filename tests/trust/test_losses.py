@@ -175,3 +175,28 @@ def _zombie_free(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="uses /proc to find the worker processes")
+def test_sigterm_during_export_cleans_up_at_once(tmp_path):
+    data = tmp_path / "lib"
+    env = {**os.environ, "EVIDENCE_APP_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    cli = [sys.executable, "-m", "evidence_app"]
+    subprocess.run([*cli, "new", "--scenario", "signed_not_received"], env=env, check=True, capture_output=True)
+    photos = [factories.noisy_photo(tmp_path / f"{n}.jpg", size=(3000, 2200), seed=n) for n in range(6)]
+    subprocess.run([*cli, "add", "1", *map(str, photos), "--kind", "item_photo"], env=env, check=True,
+                   capture_output=True)
+    target = tmp_path / "out" / "bundle.pdf"
+    proc = subprocess.Popen([*cli, "export", "1", "-o", str(target), "--progress"], env=env,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert proc.stderr.readline()
+    assert _wait_for(lambda: len(_children(proc.pid)) >= 2)
+    workers = _children(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    proc.stderr.close()
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert not list(Path(tempfile.gettempdir()).glob(f"evidence-export-{proc.pid}-*"))
+    assert not target.exists() and not list(target.parent.glob(".~*")) if target.parent.exists() else True
+    assert _wait_for(lambda: not any(_zombie_free(pid) for pid in workers))

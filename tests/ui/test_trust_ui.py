@@ -64,3 +64,30 @@ def test_redact_a_pdf_page_in_the_viewer(pdf_case, lib, qtbot, tmp_path):
         dialog.run_export()
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "PAGEONETEXT" in text and "SECRETONPAGETWO" not in text
+
+
+def test_export_dialog_offers_to_export_without_a_broken_exhibit(window, lib, qtbot, tmp_path):
+    import os
+
+    from tests import factories
+
+    case = lib.create_case("signed_not_received", "taobao", order_no="9003")
+    lib.add_file(case.id, factories.photo(tmp_path / "good.jpg"), "signature_slip")
+    bad = lib.add_file(case.id, factories.photo(tmp_path / "bad.jpg", color=(1, 1, 1)), "item_photo").item
+    path = lib.file_path(bad)
+    os.chmod(path, 0o644)
+    path.write_bytes(path.read_bytes()[:-200] + b"\0" * 200)  # damaged in the store since it was added
+    window.refresh_cases()
+    window.open_case(case.id)
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    asked = []
+    dialog.confirm_skip = lambda message: asked.append(message) or True
+    dialog.print_button.setChecked(True)
+    target = tmp_path / "bundle.pdf"
+    dialog.path.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        dialog.run_export()
+    assert len(asked) == 1 and "证据 2" in asked[0] and "bad.jpg" in asked[0]
+    assert dialog.skip == {bad.id} and target.is_file()
+    assert "1" in dialog.status.text() and lib.item(bad.id)  # the item stays in the case
