@@ -60,6 +60,7 @@ class CasePage(QWidget):
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(self.form.details_box)
         form_layout.addWidget(self.form.times_box)
+        form_layout.addWidget(self.form.facts)  # the facts the rules depend on (open when they matter)
         form_layout.addStretch(1)
         form_scroll.setWidget(form_holder)
         form_scroll.setWidgetResizable(True)

@@ -627,9 +627,6 @@
         <location filename="../../evidence_app/ui/viewer.py" line="225" />
         <source>Page %1/%2</source>
         <translation>第 %1/%2 页</translation>
-        <location filename="../../evidence_app/ui/viewer.py" line="155" />
-        <source>Black boxes are burned into every export; the original file is never changed. ←/→: previous/next</source>
-        <translation>涂黑区域会在所有导出中被彻底遮盖;原文件不会被修改。←/→:上一份/下一份</translation>
     </message>
 </context>
 <context>
@@ -668,6 +665,8 @@
         <location filename="../../evidence_app/ui/export_dialog.py" line="1" />
         <source>Internal review written (for the shop only, do not submit): %1</source>
         <translation>已生成内部审阅(仅供店铺内部使用,请勿提交):%1</translation>
+    </message>
+    <message>
         <location filename="../../evidence_app/ui/export_dialog.py" line="176" />
         <source>Exported without %1 exhibit(s) that could not be read.</source>
         <translation>已跳过 %1 份无法读取的证据后导出。</translation>

@@ -16,6 +16,7 @@ def opened(window, lib):
 
 def test_facts_open_when_relevant_and_save(opened, lib, qtbot):
     window, case = opened
+    window.case_page.show_facts(True)  # the case's fields, under the one-line summary (issue 13)
     facts = window.form.facts
     assert facts.toggle.isChecked() and facts.body.isVisibleTo(window)  # receipt_confirmed matters here
     assert facts.labels["receipt_confirmed"].font().bold()
