@@ -265,6 +265,8 @@ def cmd_check(lib, args) -> int:
             kinds = " | ".join(cat.kind_name(k, lang) for k in req.requirement.kinds)
             print(f"  {mark} [{req.requirement.level}] {req.requirement.id}: {kinds}")
             print(f"      {req.message}  〔{req.rule}〕")
+            for question_id in req.questions if req.status == "unconfirmed" else ():
+                print(f"      → evidence-app edit ITEM --attest {question_id}")
         for finding in result.findings:
             mark = "⛔ BLOCKING " if finding.blocking else "⏱ "
             rule = f"  〔{finding.rule}〕" if finding.rule else ""
