@@ -138,6 +138,8 @@ def create_sample_case(library: Library, now: datetime | None = None) -> int:
             result = library.add_file(case.id, path, kind, caption)
             if result.item is None:  # pragma: no cover - our own drawings
                 raise RuntimeError(f"sample file refused: {path.name}: {result.refused}")
+            if kind == "chat_screenshot":  # the drawn chat shows the buyer confirming receipt: the agent's tick
+                library.update_item(result.item.id, attestations=["chat_admits_receipt"])
     return case.id
 
 
