@@ -30,7 +30,7 @@ from evidence_app.export import submission
 from evidence_app.export.document import BundleDocument
 from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
-                                       ExportResult, Preset, ProgressFn)
+                                       ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.prepare_pool import PreparePool
 from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
 from evidence_app.storage import leftovers
@@ -79,8 +79,7 @@ class BundleExporter:
         steps = [PRINT] if preset == "print" else list(COMPACT_STEPS)
         if preset not in ("print", "compact"):
             raise ExportError(f"unknown preset {preset!r}: print or compact")
-        if target.is_dir():
-            raise ExportError(f"{target} is a folder: give the PDF's file name, e.g. {target / '举证材料.pdf'}")
+        check_pdf_target(target)
         warnings_out: list[str] = []
         with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("export")) as tmp, PreparePool(self.workers) as pool:
             for index, step in enumerate(steps):

@@ -11,12 +11,20 @@ from pathlib import Path
 
 def cmd_export(lib, args) -> int:
     from evidence_app.cli import UsageError, _int_id
-    from evidence_app.export.model import ExportError
+    from evidence_app.export.model import ExportError, check_pack_folder, check_pdf_target
 
     case_id = _int_id(args.case, "CASE")
     lib.case(case_id)
     if bool(args.output) == bool(args.images):
         raise UsageError("give either -o OUT.pdf or --images DIR")
+    # The target first: a folder given to -o (or a file to --images) is one line, not warnings and then an error.
+    try:
+        if args.output:
+            check_pdf_target(Path(args.output))
+        else:
+            check_pack_folder(Path(args.images))
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:

@@ -17,7 +17,6 @@ from evidence_app.core import statements
 from evidence_app.core.catalog import Catalog
 from evidence_app.core.checklist import ChecklistResult, RequirementResult
 from evidence_app.core.deadlines import Finding
-from evidence_app.core.i18n import pick
 from evidence_app.core.model import Case, EvidenceItem
 from evidence_app.core.timeutil import show
 
@@ -37,8 +36,8 @@ TIME_LABELS = (("paid_at", "付款时间"), ("pickup_at", "揽收时间(首次�
 
 _TEXT = {
     "missing": {"zh_CN": "缺少必需材料:{what}({rule})", "en": "required evidence missing: {what} ({rule})"},
-    "unconfirmed": {"zh_CN": "待确认:{what} 已上传,但尚未确认其内容({rule})",
-                    "en": "unconfirmed: {what} uploaded but what it shows is not confirmed ({rule})"},
+    "unconfirmed": {"zh_CN": "待确认:{exhibits}{what} 已上传,尚未确认“{question}”({rule})",
+                    "en": "unconfirmed: {exhibits}{what} uploaded, not yet confirmed: \"{question}\" ({rule})"},
     "blocking": {"zh_CN": "无法支持商家主张:{message}({rule})", "en": "blocking: {message} ({rule})"},
     "overdue": {"zh_CN": "举证期限已过:{message}", "en": "evidence deadline passed: {message}"},
     "dangling": {"zh_CN": "申诉说明引用了 {n} 份已删除的证据", "en": "the statement cites {n} removed exhibit(s)"},
@@ -107,8 +106,9 @@ class BundleDocument:
         return self.catalog.scenario_name(self.case.scenario)
 
     def rule_for(self, result: RequirementResult) -> str:
-        """The citation for the case's platform (the judgement resolves it per platform when it can)."""
-        return getattr(result, "rule", None) or result.requirement.rule
+        """The citation the judgement resolved for the case's platform (its own rules and the national measures,
+        or common platform practice)."""
+        return result.rule
 
     def own_rule(self, rule: str) -> str:
         """`rule` if it cites the case's own platform (or no platform by name), else "": a JD submission never
@@ -137,16 +137,12 @@ def is_favourable(finding: Finding) -> bool:
 
 
 def assertion(result: RequirementResult, doc: BundleDocument, lang: str = "zh_CN") -> str:
-    """The one-line point of a met requirement: the scenario's own assertion when it has one, else a neutral line
-    naming what is provided (never the internal explanation, which may describe a weakness)."""
+    """The one-line point of a met requirement: the scenario's own assertion (`asserts`) when it has one, else a
+    neutral line naming what is provided. Never the internal explanation, which Requirement.assertion falls back
+    to and which may describe a weakness ("须确认截图中就是约定原文")."""
     req = result.requirement
-    method = getattr(req, "assertion", None)
-    line = method(lang) if callable(method) else method
-    if isinstance(line, str) and line:
-        return line
-    asserts = getattr(req, "asserts", None)
-    if isinstance(asserts, dict) and asserts:
-        return pick(asserts, lang)
+    if req.asserts:
+        return req.assertion(lang)
     kinds = list(dict.fromkeys(item.kind for item in doc.items if item.id in result.items)) or list(req.kinds[:1])
     sep = "、" if lang.startswith("zh") else ", "
     return text("provided", lang, kinds=sep.join(doc.catalog.kind_name(k, lang) for k in kinds))
@@ -202,15 +198,13 @@ def _cover_rows(doc: BundleDocument) -> list[tuple[str, str]]:
     hidden = hidden_fields(doc.checklist)
     rows = [("店铺", doc.shop or "—"), ("平台", doc.platform_name), ("订单号", case.order_no or "—")]
     optional = [("退款编号", case.refund_no), ("买家", case.buyer), ("金额", f"¥{case.amount}" if case.amount else ""),
-                ("运单号", getattr(case, "tracking_no", ""))]
+                ("运单号", case.tracking_no)]
     rows += [(label, value) for label, value in optional if value]
     rows.append(("争议类型", doc.scenario_name))
-    confirmed = getattr(case, "receipt_confirmed", "none")
-    if confirmed in ("manual", "auto"):
-        rows.append(("确认收货", "买家已确认收货" if confirmed == "manual" else "系统已自动确认收货"))
-    claimed = getattr(case, "claimed_freight", "")
-    if claimed and case.scenario == "refusal_freight":
-        rows.append(("主张运费", f"¥{claimed}"))
+    if case.receipt_confirmed in ("manual", "auto"):
+        rows.append(("确认收货", "买家已确认收货" if case.receipt_confirmed == "manual" else "系统已自动确认收货"))
+    if case.claimed_freight and case.scenario == "refusal_freight":
+        rows.append(("主张运费", f"¥{case.claimed_freight}"))
     for name, label in TIME_LABELS:
         when = getattr(case, name, None)
         if when is not None and name not in hidden:
@@ -227,7 +221,14 @@ def problems(doc: BundleDocument, lang: str = "zh_CN") -> list[Problem]:
         what = sep.join(doc.catalog.kind_name(k, lang) for k in req.kinds)
         rule = doc.rule_for(result) or text("no_rule", lang)
         if result.status == "unconfirmed":
-            out.append(Problem("unconfirmed", text("unconfirmed", lang, what=what, rule=rule), req.id, req.kinds))
+            # the question(s) the agent answers with a tick on the exhibit (board menu, `edit ITEM --attest Q`)
+            asked = [doc.catalog.questions[q].text(lang) for q in result.questions if q in doc.catalog.questions]
+            numbers = [f"证据 {doc.numbers[i]}" if lang.startswith("zh") else f"exhibit {doc.numbers[i]}"
+                       for i in result.items if i in doc.numbers]
+            exhibits = ("、" if lang.startswith("zh") else ", ").join(numbers) + " " if numbers else ""
+            question = ("”“" if lang.startswith("zh") else '", "').join(asked) or what
+            out.append(Problem("unconfirmed", text("unconfirmed", lang, what=what, rule=rule, exhibits=exhibits,
+                                                   question=question), req.id, req.kinds))
         elif not result.met and req.level == "required":
             out.append(Problem("missing", text("missing", lang, what=what, rule=rule), req.id, req.kinds))
     for finding in doc.checklist.findings:

@@ -24,6 +24,18 @@ class ExportCancelled(ExportError):
         super().__init__("export cancelled")
 
 
+def check_pdf_target(target: Path) -> None:
+    """A PDF is written to a file name, never over a folder: one line, before any work (or warning) is done."""
+    if Path(target).is_dir():
+        raise ExportError(f"{target} is a folder: give the PDF's file name, e.g. {Path(target) / '举证材料.pdf'}")
+
+
+def check_pack_folder(folder: Path) -> None:
+    """The upload pack goes into a new folder inside `folder`, which must be a folder (or not exist yet)."""
+    if Path(folder).exists() and not Path(folder).is_dir():
+        raise ExportError(f"{folder} exists and is not a folder")
+
+
 @dataclass(frozen=True)
 class Preset:
     name: str

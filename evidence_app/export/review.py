@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from evidence_app import __version__
 from evidence_app.export import pages as P
 from evidence_app.export.document import BundleDocument, build, is_adverse, is_favourable
-from evidence_app.export.model import ExportResult
+from evidence_app.export.model import ExportResult, check_pdf_target
 from evidence_app.export.submission import esc
 from evidence_app.storage.atomic import atomic_write
 
@@ -138,6 +138,7 @@ def _draw(c: Canvas, doc: BundleDocument, total: int) -> int:
 def export_review(library, case_id: int, target: Path, now: datetime | None = None,
                   doc: BundleDocument | None = None) -> ExportResult:
     target = Path(target)
+    check_pdf_target(target)
     doc = doc or build(library, case_id, now=now)
     total = _draw(Canvas(io.BytesIO()), doc, 999)
     buffer = io.BytesIO()

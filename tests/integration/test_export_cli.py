@@ -20,8 +20,16 @@ def test_warnings_strict_and_review(tmp_path):
     out = tmp_path / "out.pdf"
     proc = cli(lib, "export", case, "-o", out, check=0)
     lines = [line for line in proc.stderr.splitlines() if line.startswith("warning: ")]
+    # the chat counts only once the agent confirms it holds the agreement (issue 8's attestation)
+    assert any("待确认" in line and "证据 1" in line and "约定原文" in line for line in lines), proc.stderr
+    assert len(lines) == 3 and out.is_file()
+    item = cli(lib, "items", case, check=0).stdout.split()[0].lstrip("#")
+    cli(lib, "edit", item, "--attest", "chat_platform_agreement", check=0)
+    proc = cli(lib, "export", case, "-o", out, check=0)
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("warning: ")]
     assert any("物流轨迹截图" in line and "缺少" in line for line in lines), proc.stderr
     assert any("举证期限已过" in line for line in lines), proc.stderr  # due 2025-08-25, long past
+    assert not any("淘宝" in line for line in lines), proc.stderr
     assert len(lines) == 2 and out.is_file()
     strict = tmp_path / "strict.pdf"
     proc = cli(lib, "export", case, "-o", strict, "--strict", check=1)
@@ -41,6 +49,7 @@ def test_ready_case_exports_without_warnings(tmp_path):
     case = cli(lib, "new", "--scenario", "agreement_dispute", "--platform", "taobao", check=0).stdout.strip()
     cli(lib, "set", case, "due_at=2099-01-01T12:00", check=0)
     cli(lib, "add", case, factories.png(tmp_path / "chat.png"), "--kind", "chat_screenshot", check=0)
+    cli(lib, "edit", "1", "--attest", "chat_platform_agreement", check=0)  # the agreement is in the screenshot
     out = tmp_path / "ok.pdf"
     proc = cli(lib, "export", case, "-o", out, "--strict", check=0)
     assert proc.stderr == "" and out.is_file()
@@ -74,4 +83,5 @@ def test_submission_review_and_draft_run_without_qt(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
     assert "QT-FREE-OK" in proc.stdout and "证据 1" in proc.stdout
-    assert (tmp_path / "pack" / "statement.txt").read_text(encoding="utf-8-sig").startswith("买家称未收到货")
+    pack, = (tmp_path / "pack").glob("举证图片_*")  # the pack's own new folder inside the one given
+    assert (pack / "statement.txt").read_text(encoding="utf-8-sig").startswith("买家称未收到货")

@@ -42,42 +42,41 @@ def add(lib, case, path, kind, caption=""):
     return result.item
 
 
+JD_AGREEMENT = "《京东开放平台交易纠纷处理总则》第二十四条"  # agreements on JD (rules.toml `agreement`)
+TB_REFUSAL_FREIGHT = "《淘宝平台争议处理规则》(2025-08-15)第五十三条"
+TB_LATE_OR_REFUNDED = "《淘宝平台争议处理规则》(2025-08-15)第二十七条"
+
+
+def flat(text: str) -> str:
+    """pdftotext output without line breaks and layout spaces: a citation wraps inside its table cell."""
+    return "".join(text.split())
+
+
 @pytest.fixture
 def jd_late(lib, tmp_path):
     """JD late-shipment complaint: the pickup came 23 h after the promise, no proof of pickup time uploaded
-    (only a chat screenshot), the evidence is due in a couple of days."""
+    (only a chat screenshot, which the agent confirmed shows the agreement in the platform chat), the evidence is
+    due in a couple of days."""
     lib.set_setting("shop_name", "京东示例店")
     case = lib.create_case("late_shipment", "jd", order_no="JD20250820", buyer="李四", amount="59")
     set_times(lib, case.id, paid_at="2025-08-20T10:00", pickup_at="2025-08-23T09:00", due_at="2025-09-03T12:00")
-    add(lib, case, factories.png(tmp_path / "chat.png"), "chat_screenshot", "买家同意延后发货")
+    chat = add(lib, case, factories.png(tmp_path / "chat.png"), "chat_screenshot", "买家同意延后发货")
+    lib.update_item(chat.id, attestations=["chat_platform_agreement"])
     gone = add(lib, case, factories.photo(tmp_path / "old.jpg"), "other", "拍错的照片")
     lib.trash_item(gone.id)
     return lib.case(case.id)
 
 
 @pytest.fixture
-def blocking_refund(monkeypatch):
-    """The refusal case's refund came before the pickup: a blocking finding with its rule (the judgement branch
-    makes it blocking itself; here it is made so explicitly, whatever the base judgement says)."""
-    real = checklist_mod.evaluate
-
-    def evaluate(*args, **kwargs):
-        result = real(*args, **kwargs)
-        for finding in result.findings:
-            if finding.id == "refund_before_shipment" and finding.status == "yes":
-                finding.blocking, finding.favours = True, "buyer"
-                finding.rule = finding.rule or "淘宝争议处理规则第27条"
-        return result
-
-    monkeypatch.setattr(checklist_mod, "evaluate", evaluate)
-
-
-@pytest.fixture
-def tb_refusal(lib, tmp_path, blocking_refund):
+def tb_refusal(lib, tmp_path):
+    """Taobao refusal-freight claim where the buyer asked for the refund before the pickup: the judgement's
+    blocking finding (Art. 27), whatever is uploaded. The carrier's proof is confirmed to state a refusal
+    without reason."""
     case = lib.create_case("refusal_freight", "taobao", order_no="TB777", buyer="王五", amount="120")
     set_times(lib, case.id, paid_at="2025-08-20T10:00", pickup_at="2025-08-21T09:00", refund_at="2025-08-20T20:00",
               due_at="2025-08-30T12:00")
-    add(lib, case, factories.photo(tmp_path / "stamp.jpg"), "carrier_stamped_proof", "快递公司拒签证明")
+    stamp = add(lib, case, factories.photo(tmp_path / "stamp.jpg"), "carrier_stamped_proof", "快递公司拒签证明")
+    lib.update_item(stamp.id, attestations=["refusal_without_reason"])
     add(lib, case, factories.photo(tmp_path / "fee.jpg", color=(20, 90, 30)), "freight_receipt", "运费发票")
     return lib.case(case.id)
 
@@ -93,8 +92,39 @@ def test_jd_late_shipment_submission_admits_nothing(lib, jd_late, tmp_path):
     # the late pickup is not printed on the cover (it is what the buyer would compute against the shop)
     assert "2025-08-23" not in pdftext(out, 1)
     assert "拍错的照片" not in text and "举证截止" not in text
-    # the recommended chat requirement is met: it is a point, with its exhibit
-    assert "见证据 1" in text
+    # the recommended chat requirement is met (confirmed): it is a point, with its exhibit and JD's own rule
+    assert "见证据 1" in text and "买家已在平台聊天中同意该发货时间" in text
+    assert JD_AGREEMENT in flat(text)
+
+
+@needs_poppler
+def test_jd_submission_argues_the_judgements_favourable_finding(lib, jd_late, tmp_path):
+    """The buyer agreed to the later time in the platform chat: the judgement's favourable finding is argued with
+    JD's rule, while the late pickup it excuses stays off the submission."""
+    lib.update_case(jd_late.id, buyer_consented_late=True)
+    doc = build(lib, jd_late.id, now=NOW)
+    assert ("买家已在平台聊天中同意延后发货,发货时间符合双方约定", JD_AGREEMENT) in doc.arguments
+    out = tmp_path / "consent.pdf"
+    export_pdf(lib, jd_late.id, out)
+    text = pdftext(out)
+    assert "发货时间符合双方约定" in text and JD_AGREEMENT in flat(text)
+    for word in (*ADMISSIONS, "淘宝", "2025-08-23"):
+        assert word not in text, word
+
+
+@needs_poppler
+def test_jd_on_time_pickup_is_argued(lib, tmp_path):
+    case = lib.create_case("late_shipment", "jd", order_no="JD2")
+    set_times(lib, case.id, paid_at="2025-08-20T10:00", pickup_at="2025-08-20T18:00")
+    add(lib, case, factories.photo(tmp_path / "track.jpg"), "tracking_screenshot")
+    (argument, rule), = build(lib, case.id).arguments
+    assert argument.startswith("承运人系统记录的揽收时间为") and "在承诺发货时限" in argument
+    assert rule == "依平台通行做法"  # JD's texts do not say it: plainly practice, never Taobao's 第二十五条
+    out = tmp_path / "ontime.pdf"
+    export_pdf(lib, case.id, out)
+    text = flat(pdftext(out))
+    assert "承运人系统记录的揽收时间为" in text and "之内" in text and "淘宝" not in text
+    assert "揽收时间(首次揽收扫描)" in pdftext(out, 1)  # a time that helps the shop is on the cover
 
 
 @needs_poppler
@@ -103,8 +133,10 @@ def test_jd_late_shipment_review_has_the_gaps(lib, jd_late, tmp_path):
     export_review(lib, jd_late.id, out, now=NOW)
     text = pdftext(out)
     assert text.lstrip().startswith(MARK)
-    for needle in ("缺少", "物流轨迹截图", "发货超时", "还剩", "尚不能提交", "拍错的照片", "回收站", "第25条"):
+    for needle in ("缺少", "物流轨迹截图", "发货超时", "还剩", "尚不能提交", "拍错的照片", "回收站"):
         assert needle in text, needle
+    # JD's rules, or plainly common practice where JD's texts say nothing (pickup time): never Taobao's
+    assert JD_AGREEMENT in flat(text) and "依平台通行做法" in text and "淘宝" not in text
     for page in range(1, pages(out) + 1):
         assert pdftext(out, page).count(MARK) >= 2, page  # top and footer
 
@@ -119,12 +151,13 @@ def test_taobao_refusal_with_a_blocking_finding(lib, tb_refusal, tmp_path):
     text = pdftext(out)
     for word in ADMISSIONS:
         assert word not in text, word
-    assert "早于揽收" not in text and "运费由商家承担" not in text
-    assert "淘宝争议处理规则第53条" in text and "见证据 1" in text and "见证据 2" in text
+    assert "早于揽收" not in text and "运费由商家承担" not in text and "未经同意发货" not in text
+    assert TB_REFUSAL_FREIGHT in flat(text) and "见证据 1" in text and "见证据 2" in text
     assert "2025-08-20 20:00" not in pdftext(out, 1)  # the refund time the finding counts against the shop
     rtext = pdftext(review)
-    for needle in ("阻断", "未经买家同意发货", "淘宝争议处理规则第27条", "无法支持商家主张"):
+    for needle in ("阻断", "未经同意发货", "无法支持商家主张"):
         assert needle in rtext, needle
+    assert TB_LATE_OR_REFUNDED in flat(rtext)
     for page in range(1, pages(review) + 1):
         assert MARK in pdftext(review, page)
 
@@ -153,10 +186,11 @@ def test_favourable_findings_are_argued_with_the_platforms_rule(lib, tmp_path, m
 def test_foreign_rules_are_never_cited(lib):
     case = lib.create_case("late_shipment", "jd")
     doc = build(lib, case.id)
-    assert doc.own_rule("淘宝争议处理规则第25条") == ""
-    assert doc.own_rule("京东开放平台争议处理规则第9条") == "京东开放平台争议处理规则第9条"
+    taobao = "《淘宝平台争议处理规则》(2025-08-15)第二十五条"
+    assert doc.own_rule(taobao) == ""
+    assert doc.own_rule("《京东开放平台交易纠纷处理总则》第九条") == "《京东开放平台交易纠纷处理总则》第九条"
     tmall = build(lib, lib.create_case("late_shipment", "tmall").id)
-    assert tmall.own_rule("淘宝争议处理规则第25条") == "淘宝争议处理规则第25条"
+    assert tmall.own_rule(taobao) == taobao
 
 
 @needs_poppler
@@ -188,8 +222,9 @@ def test_upload_pack_is_made_for_the_upload_box(lib, tb_refusal, tmp_path):
     items = lib.items(tb_refusal.id)
     wide = lib.add_file(tb_refusal.id, factories.photo(tmp_path / "wide.jpg", size=(1600, 800)), "tracking_screenshot")
     assert wide.item
-    folder = tmp_path / "pack"
-    result = export_images(lib, tb_refusal.id, folder)
+    result = export_images(lib, tb_refusal.id, tmp_path)
+    folder = result.path  # a new folder 举证图片_<order>_<time> inside the one given
+    assert folder.parent == tmp_path and folder.name.startswith("举证图片_TB777_")
     jpgs = sorted(p.name for p in folder.glob("*.jpg"))
     assert jpgs == ["00_举证清单.jpg", "01_物流红章证明.jpg", "02_运费凭证.jpg", "03_物流轨迹截图.jpg"]
     assert result.pages == 4

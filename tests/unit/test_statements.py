@@ -100,8 +100,7 @@ def test_reordered_exhibits_are_cited_with_their_new_numbers_everywhere(lib, sig
     cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True,
                            check=True).stdout
     assert "本人签收见证据 2,聊天见证据 1。" in cover
-    pack = tmp_path / "pack"
-    export_images(lib, case_id, pack)
+    pack = export_images(lib, case_id, tmp_path / "pack").path  # 举证图片_<order>_<time> inside pack/
     assert (pack / "statement.txt").read_text(encoding="utf-8-sig") == "本人签收见证据 2,聊天见证据 1。"
 
 
