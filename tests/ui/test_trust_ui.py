@@ -91,3 +91,21 @@ def test_export_dialog_offers_to_export_without_a_broken_exhibit(window, lib, qt
     assert len(asked) == 1 and "证据 2" in asked[0] and "bad.jpg" in asked[0]
     assert dialog.skip == {bad.id} and target.is_file()
     assert "1" in dialog.status.text() and lib.item(bad.id)  # the item stays in the case
+
+
+def test_read_only_library_says_so_and_failed_writes_are_one_line(window, lib, qtbot, monkeypatch, capsys):
+    import sqlite3
+    import sys
+
+    from evidence_app.ui import guard
+
+    monkeypatch.setattr(lib.db, "read_only", "disk I/O error")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    guard.install(window, lib)
+    assert "只能读取" in window.statusBar().currentMessage() and "只读" in window.windowTitle()
+    try:
+        lib.create_case("signed_not_received", "taobao")
+    except sqlite3.OperationalError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert window.statusBar().currentMessage().startswith("未保存:")
+    assert capsys.readouterr().err.count("\n") == 1
