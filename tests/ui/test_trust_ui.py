@@ -109,3 +109,25 @@ def test_read_only_library_says_so_and_failed_writes_are_one_line(window, lib, q
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert window.statusBar().currentMessage().startswith("未保存:")
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_viewer_pages_through_a_multipage_tiff(window, lib, qtbot, tmp_path):
+    from PIL import Image
+
+    from evidence_app.core.model import Redaction
+
+    case = lib.create_case("signed_not_received", "taobao")
+    path = tmp_path / "fax.tif"
+    pages = [Image.new("RGB", (600, 800), c) for c in ((250, 0, 0), (0, 250, 0))]
+    pages[0].save(path, save_all=True, append_images=pages[1:])
+    item = lib.add_file(case.id, path, "signature_slip").item
+    window.refresh_cases()
+    window.open_case(case.id)
+    viewer = window.open_viewer(item.id)
+    qtbot.addWidget(viewer)
+    assert viewer.page_label.isVisible() and viewer.crop_button.isEnabled()
+    viewer.show_page(1)
+    assert viewer.page == 1 and not viewer.crop_button.isEnabled()
+    viewer.add_redaction(Redaction(10, 10, 100, 100))
+    assert lib.item(item.id).redactions == [Redaction(10, 10, 100, 100, page=2)]
+    viewer.close()
