@@ -318,9 +318,11 @@ def cmd_edit(lib, args) -> int:
 def cmd_redact(lib, args) -> int:
     item_id = _int_id(args.item, "ITEM")
     item = lib.item(item_id)
-    if args.page is not None and not item.is_pdf:
-        raise UsageError("--page is for PDF items; an image's rectangles are in its pixels")
-    page = (args.page or 1) if item.is_pdf else None  # a PDF's boxes are in points on page N (default 1)
+    paged = item.is_pdf or (item.page_count or 1) > 1  # PDFs and multi-page TIFFs
+    if args.page is not None and not paged:
+        raise UsageError("--page is for PDF and multi-page TIFF items; an image's rectangles are in its pixels")
+    # a PDF's boxes are in points on page N (default 1); a multi-page TIFF's in pixels of page N
+    page = (args.page or 1) if paged else None
     if args.clear:
         boxes: list[Redaction] = [b for b in item.redactions if args.page is not None and b.page != args.page]
     elif args.boxes:

@@ -39,7 +39,7 @@ class ImageJob:
     orientation: int = 1
     rotation: int = 0
     crop: tuple[int, int, int, int] | None = None
-    redactions: tuple[tuple[int, int, int, int], ...] = ()
+    redactions: tuple[tuple[int, ...], ...] = ()  # (x, y, w, h[, page of a multi-page TIFF])
     split: bool = True
     first_page_only: bool = False  # multi-page TIFF: thumbnails need page 1 only
 
@@ -102,16 +102,22 @@ def prepare_image(job: ImageJob) -> PreparedImage:
         with _open(job) as img:
             pages = getattr(img, "n_frames", 1) if img.format == "TIFF" and not job.first_page_only else 1
             if pages == 1:
-                return _prepare(job, img)
-            # A multi-page TIFF (a scanned delivery slip, a fax): every page, like a PDF's. The agent's crop and
-            # boxes are drawn on the first page (the one the viewer shows); the rotation applies to all.
+                return _prepare(replace(job, redactions=page_boxes(job.redactions, 1)), img)
+            # A multi-page TIFF (a scanned delivery slip, a fax): every page, like a PDF's, each with its own
+            # boxes (a box without a page is on page 1). The crop is the first page's; the rotation applies to all.
             result = PreparedImage()
             for page in range(pages):
                 img.seek(page)
                 page_job = replace(job, out_stem=f"{job.out_stem}_p{page + 1}",
-                                   **({} if page == 0 else {"crop": None, "redactions": ()}))
+                                   redactions=page_boxes(job.redactions, page + 1),
+                                   crop=job.crop if page == 0 else None)
                 result.slices += _prepare(page_job, img).slices
             return result
+
+
+def page_boxes(boxes: tuple[tuple[int, ...], ...], page: int) -> tuple[tuple[int, int, int, int], ...]:
+    """The (x, y, w, h) boxes on `page` (1-based) of `boxes` given as (x, y, w, h[, page])."""
+    return tuple((b[0], b[1], b[2], b[3]) for b in boxes if (b[4] if len(b) > 4 else 1) == page)
 
 
 def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:

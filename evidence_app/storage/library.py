@@ -431,8 +431,10 @@ class Library:
         if item.is_pdf:
             if box.page is None or not 1 <= box.page <= (item.page_count or 1):
                 raise LibraryError(f"a PDF's rectangle needs a page from 1 to {item.page_count or 1} (--page N)")
-        elif box.page is not None:
-            raise LibraryError("--page is for PDF items; an image's rectangles are in its pixels")
+        elif box.page is not None and not (item.page_count and 1 <= box.page <= item.page_count):
+            # a multi-page TIFF's boxes may name their page (none: page 1); a one-page image's never do
+            raise LibraryError("--page is for PDF and multi-page TIFF items" if not item.page_count
+                               else f"the page must be from 1 to {item.page_count}")
 
     @staticmethod
     def _check_box(item: EvidenceItem, box: Redaction) -> None:

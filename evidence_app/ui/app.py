@@ -84,6 +84,9 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
     install_language(app, library.lang if library.lang in LANGUAGES else "zh_CN")
     window = MainWindow(library, settings)
     window.show()
+    from evidence_app.ui import guard
+
+    guard.install(window, library)  # a full disk: read-only notice, failed writes as one status-bar line
     if open_archive is not None:
         window.import_archive_file(str(open_archive))
     shot = os.environ.get("EVIDENCE_APP_SCREENSHOT")

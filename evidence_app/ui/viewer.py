@@ -25,6 +25,21 @@ def pdf_page_points(library: Library, item: EvidenceItem, page: int) -> tuple[fl
         document.close()
 
 
+def paged(item: EvidenceItem) -> bool:
+    """PDFs and multi-page TIFFs: boxes belong to a page."""
+    return item.is_pdf or (item.page_count or 1) > 1
+
+
+def image_page_width(library: Library, item: EvidenceItem, page: int) -> int:
+    """Upright width in pixels of page `page` (0-based) of a multi-page image."""
+    from PIL import Image
+
+    with Image.open(library.file_path(item)) as src:
+        src.seek(page)
+        width, height = src.size
+    return height if item.orientation in (5, 6, 7, 8) else width
+
+
 def load_upright(library: Library, item: EvidenceItem, page: int = 0) -> QImage:
     """The item as it looks upright (EXIF applied, no agent edits), at most MAX_VIEW_PX on its long side.
     For a PDF, its page `page` (0-based) as displayed."""
@@ -46,6 +61,8 @@ def load_upright(library: Library, item: EvidenceItem, page: int = 0) -> QImage:
     else:
         ensure_heif()
         with Image.open(path) as src:
+            if page:
+                src.seek(page)  # a multi-page TIFF
             if src.format == "JPEG":
                 src.draft("RGB", (MAX_VIEW_PX, MAX_VIEW_PX))
             src.load()
@@ -203,7 +220,7 @@ class EvidenceViewer(QDialog):
     def show_item(self, page: int = 0) -> None:
         self.item = self.library.item(self.item_ids[self.index])
         item = self.item
-        self.page = max(0, min(page, (item.page_count or 1) - 1)) if item.is_pdf else 0
+        self.page = max(0, min(page, (item.page_count or 1) - 1)) if paged(item) else 0
         image = load_upright(self.library, item, self.page)
         scene = self.canvas.scene()
         scene.clear()
@@ -211,6 +228,8 @@ class EvidenceViewer(QDialog):
         # item coordinates = upright pixels of the original (a PDF: points of the page), whatever size we decoded
         if item.is_pdf:
             self.scale = pdf_page_points(self.library, item, self.page)[0] / image.width()
+        elif self.page:
+            self.scale = image_page_width(self.library, item, self.page) / image.width()
         else:
             self.scale = (item.width / image.width()) if item.width else 1.0
         pixmap_item.setScale(self.scale)
@@ -221,12 +240,12 @@ class EvidenceViewer(QDialog):
         kind = self.library.catalog.kind_name(item.kind, self.library.lang)
         self.title.setText(f"{number}/{len(self.item_ids)} · {kind} · {item.caption or item.original_name}")
         self.redact_button.setEnabled(True)  # a PDF page with boxes is exported as an image, boxes burned in
-        self.crop_button.setEnabled(not item.is_pdf)
-        if item.is_pdf and self.canvas.mode == "crop":
+        self.crop_button.setEnabled(not item.is_pdf and self.page == 0)  # an image's crop is its first page's
+        if not self.crop_button.isEnabled() and self.canvas.mode == "crop":
             self.pan_button.setChecked(True)
         pages = item.page_count or 1
         for widget in (self.page_prev, self.page_label, self.page_next):
-            widget.setVisible(item.is_pdf and pages > 1)
+            widget.setVisible(paged(item) and pages > 1)
         self.page_label.setText(self.tr("Page %1/%2").replace("%1", str(self.page + 1)).replace("%2", str(pages)))
         self.page_prev.setEnabled(self.page > 0)
         self.page_next.setEnabled(self.page + 1 < pages)
@@ -245,7 +264,7 @@ class EvidenceViewer(QDialog):
                                      pixmap_item)
             rect.setBrush(QBrush(QColor(0, 0, 0)))
             rect.setPen(QPen(Qt.PenStyle.NoPen))
-        if item.crop and not item.is_pdf:
+        if item.crop and not item.is_pdf and self.page == 0:
             c = item.crop
             rect = QGraphicsRectItem(QRectF(c.x * inverse, c.y * inverse, c.w * inverse, c.h * inverse), pixmap_item)
             rect.setPen(QPen(QColor("#22c55e"), 0, Qt.PenStyle.DashLine))
@@ -259,7 +278,7 @@ class EvidenceViewer(QDialog):
             return
         s = self.scale
         box = Redaction(max(0, round(rect.x() * s)), max(0, round(rect.y() * s)), round(rect.width() * s),
-                        round(rect.height() * s), page=self.page + 1 if self.item.is_pdf else None)
+                        round(rect.height() * s), page=self.page + 1 if paged(self.item) else None)
         if self.item.width:
             box.w = min(box.w, self.item.width - box.x)
             box.h = min(box.h, self.item.height - box.y)
@@ -274,19 +293,19 @@ class EvidenceViewer(QDialog):
 
     def _page_boxes(self) -> list[Redaction]:
         assert self.item is not None
-        if not self.item.is_pdf:
+        if not paged(self.item):
             return list(self.item.redactions)
-        return [b for b in self.item.redactions if b.page == self.page + 1]
+        return [b for b in self.item.redactions if (b.page or 1) == self.page + 1]
 
     def show_page(self, page: int) -> None:
         """PDFs: show another page of the same exhibit (its own boxes)."""
-        if self.item is not None and self.item.is_pdf and 0 <= page < (self.item.page_count or 1):
+        if self.item is not None and paged(self.item) and 0 <= page < (self.item.page_count or 1):
             self.show_item(page)
 
     def add_redaction(self, box: Redaction) -> None:
         """Used by keyboard-free callers and tests: same as drawing a box (on a PDF: on the page shown)."""
         assert self.item is not None
-        if self.item.is_pdf and box.page is None:
+        if paged(self.item) and box.page is None:
             box = Redaction(box.x, box.y, box.w, box.h, page=self.page + 1)
         self.item = self.library.update_item(self.item.id, redactions=[*self.item.redactions, box])
         self._draw_edits()

@@ -630,6 +630,24 @@
     </message>
 </context>
 <context>
+    <name>Guard</name>
+    <message>
+        <location filename="../../evidence_app/ui/guard.py" line="19" />
+        <source>The library can only be read (is its disk full?): changes are not saved until space is freed.</source>
+        <translation>证据库当前只能读取(磁盘可能已满):腾出空间之前,修改不会被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/guard.py" line="27" />
+        <source>read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/guard.py" line="34" />
+        <source>Not saved: %1</source>
+        <translation>未保存:%1</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../evidence_app/ui/export_dialog.py" line="1" />

@@ -241,3 +241,19 @@ def test_archive_refuses_a_missing_file_in_one_line(lib, tmp_path):
     lib.file_path(item).unlink()
     with pytest.raises(ArchiveError, match="missing"):
         export_case(lib, case.id, tmp_path / "x.evpack")
+
+
+def test_multipage_tiff_pages_are_redacted_each_on_their_own(data_dir, tmp_path, capsys):
+    from io import BytesIO
+
+    path = tmp_path / "fax.tif"
+    pages = [Image.new("RGB", (600, 800), (255, 255, 255)) for _ in range(3)]
+    pages[0].save(path, save_all=True, append_images=pages[1:])
+    run_cli(data_dir, "new", "--scenario", "signed_not_received", capsys=capsys)
+    item = run_cli(data_dir, "add", "1", path, "--kind", "signature_slip", capsys=capsys)[1].strip()
+    assert run_cli(data_dir, "redact", item, "100,100,200,200", "--page", "2", capsys=capsys)[0] == 0
+    assert run_cli(data_dir, "redact", item, "1,1,5,5", "--page", "4", capsys=capsys)[0] == 2
+    assert run_cli(data_dir, "export", "1", "-o", tmp_path / "o.pdf", capsys=capsys)[0] == 0
+    exhibit_pages = [p for p in PdfReader(tmp_path / "o.pdf").pages if p.images]
+    images = [Image.open(BytesIO(p.images[0].data)).convert("L") for p in exhibit_pages]
+    assert [img.getpixel((200, 200)) < 30 for img in images] == [False, True, False]

@@ -141,15 +141,23 @@ def _wait_for(condition, timeout: float = 60.0) -> bool:
     return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="uses /proc to find the worker processes")
-def test_killed_export_leaves_nothing_behind(tmp_path):
-    data = tmp_path / "lib"
+@pytest.fixture(scope="module")
+def busy_library(tmp_path_factory):
+    """A library whose one case takes a few seconds to export (six big noisy photos), for kill tests."""
+    folder = tmp_path_factory.mktemp("busy")
+    data = folder / "lib"
     env = {**os.environ, "EVIDENCE_APP_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
     cli = [sys.executable, "-m", "evidence_app"]
     subprocess.run([*cli, "new", "--scenario", "signed_not_received"], env=env, check=True, capture_output=True)
-    photos = [factories.noisy_photo(tmp_path / f"{n}.jpg", size=(3000, 2200), seed=n) for n in range(6)]
+    photos = [factories.noisy_photo(folder / f"{n}.jpg", size=(2400, 1800), seed=n) for n in range(6)]
     subprocess.run([*cli, "add", "1", *map(str, photos), "--kind", "item_photo"], env=env, check=True,
                    capture_output=True)
+    return env, cli
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="uses /proc to find the worker processes")
+def test_killed_export_leaves_nothing_behind(tmp_path, busy_library):
+    env, cli = busy_library
     proc = subprocess.Popen([*cli, "export", "1", "-o", str(tmp_path / "out.pdf"), "--progress"], env=env,
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
@@ -178,14 +186,8 @@ def _zombie_free(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="uses /proc to find the worker processes")
-def test_sigterm_during_export_cleans_up_at_once(tmp_path):
-    data = tmp_path / "lib"
-    env = {**os.environ, "EVIDENCE_APP_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
-    cli = [sys.executable, "-m", "evidence_app"]
-    subprocess.run([*cli, "new", "--scenario", "signed_not_received"], env=env, check=True, capture_output=True)
-    photos = [factories.noisy_photo(tmp_path / f"{n}.jpg", size=(3000, 2200), seed=n) for n in range(6)]
-    subprocess.run([*cli, "add", "1", *map(str, photos), "--kind", "item_photo"], env=env, check=True,
-                   capture_output=True)
+def test_sigterm_during_export_cleans_up_at_once(tmp_path, busy_library):
+    env, cli = busy_library
     target = tmp_path / "out" / "bundle.pdf"
     proc = subprocess.Popen([*cli, "export", "1", "-o", str(target), "--progress"], env=env,
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)

@@ -91,3 +91,43 @@ def test_export_dialog_offers_to_export_without_a_broken_exhibit(window, lib, qt
     assert len(asked) == 1 and "证据 2" in asked[0] and "bad.jpg" in asked[0]
     assert dialog.skip == {bad.id} and target.is_file()
     assert "1" in dialog.status.text() and lib.item(bad.id)  # the item stays in the case
+
+
+def test_read_only_library_says_so_and_failed_writes_are_one_line(window, lib, qtbot, monkeypatch, capsys):
+    import sqlite3
+    import sys
+
+    from evidence_app.ui import guard
+
+    monkeypatch.setattr(lib.db, "read_only", "disk I/O error")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    guard.install(window, lib)
+    assert "只能读取" in window.statusBar().currentMessage() and "只读" in window.windowTitle()
+    try:
+        lib.create_case("signed_not_received", "taobao")
+    except sqlite3.OperationalError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert window.statusBar().currentMessage().startswith("未保存:")
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_viewer_pages_through_a_multipage_tiff(window, lib, qtbot, tmp_path):
+    from PIL import Image
+
+    from evidence_app.core.model import Redaction
+
+    case = lib.create_case("signed_not_received", "taobao")
+    path = tmp_path / "fax.tif"
+    pages = [Image.new("RGB", (600, 800), c) for c in ((250, 0, 0), (0, 250, 0))]
+    pages[0].save(path, save_all=True, append_images=pages[1:])
+    item = lib.add_file(case.id, path, "signature_slip").item
+    window.refresh_cases()
+    window.open_case(case.id)
+    viewer = window.open_viewer(item.id)
+    qtbot.addWidget(viewer)
+    assert viewer.page_label.isVisible() and viewer.crop_button.isEnabled()
+    viewer.show_page(1)
+    assert viewer.page == 1 and not viewer.crop_button.isEnabled()
+    viewer.add_redaction(Redaction(10, 10, 100, 100))
+    assert lib.item(item.id).redactions == [Redaction(10, 10, 100, 100, page=2)]
+    viewer.close()
