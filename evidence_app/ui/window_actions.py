@@ -27,7 +27,11 @@ class WindowActions:
     def export_dialog(self):
         if self.case_id is None:
             return None
+        from evidence_app.export.prepare_pool import shared
         from evidence_app.ui.export_dialog import ExportDialog
+
+        if shared() is not None:
+            shared().warm()  # the workers start while the agent picks the options: the click does not wait
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
