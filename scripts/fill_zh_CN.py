@@ -100,6 +100,7 @@ ZH.update({
     "Trash: %1 case(s), %2 item(s)": "回收站:%1 个案例,%2 份证据", "Empty trash": "清空回收站",
     "Delete everything in the trash for good? This cannot be undone.": "彻底删除回收站里的全部内容?此操作无法撤销。",
     "Trash emptied (%1 deleted)": "回收站已清空(删除 %1 项)",
+    "e.g. 好物旗舰店": "例如:好物旗舰店", "Shop name": "店铺名称", "Usual platform": "常用平台",
     "Case archive": "案例包", "Your shop": "您的店铺", "The shop's name, as it appears on the cover of every bundle:":
         "店铺名称(会印在每份举证材料的封面上):",
 })

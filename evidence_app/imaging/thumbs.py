@@ -26,6 +26,38 @@ def thumb_key(item: EvidenceItem, size: int = THUMB_PX) -> str:
     return f"{item.sha256[:32]}-{hashlib.sha1(edits.encode()).hexdigest()[:12]}"
 
 
+def cached_thumbnail(item: EvidenceItem, cache_dir: Path, size: int = THUMB_PX) -> Path | None:
+    """The cached thumbnail if there is one, marked as just used (the cache drops the least recently used)."""
+    target = cache_dir / f"{thumb_key(item, size)}.jpg"
+    try:
+        os.utime(target)
+    except OSError:
+        return None
+    return target
+
+
+def prune_cache(cache_dir: Path, max_bytes: int) -> int:
+    """Keep the cache under `max_bytes` by deleting the least recently used thumbnails (they are remade when
+    needed; the cache is ours, so nothing else is ever deleted). Returns files removed."""
+    try:
+        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(cache_dir)
+                   if e.is_file() and e.name.endswith(".jpg")]
+    except OSError:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= max_bytes:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
+
+
 def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THUMB_PX) -> Path:
     """The cached thumbnail file for `item` (made now if missing). Raises on an undecodable file."""
     cache_dir.mkdir(parents=True, exist_ok=True)

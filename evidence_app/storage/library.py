@@ -31,6 +31,7 @@ SETTINGS_DEFAULTS: dict[str, str] = {
     "default_platform": "taobao",
     "default_preset": "print",
     "max_file_mb": "200",
+    "thumb_cache_mb": "300",  # issue 13: the thumbnail cache is bounded (least recently used go first)
 }
 
 CASE_FIELDS = ("platform", "scenario", "order", "refund", "buyer", "amount", "title", "statement", "imported",
@@ -131,6 +132,8 @@ class Library:
             raise LibraryError("default_preset must be print, compact or images")
         elif key == "max_file_mb" and not (value.isdigit() and int(value) > 0):
             raise LibraryError("max_file_mb must be a whole number of megabytes")
+        elif key == "thumb_cache_mb" and not (value.isdigit() and int(value) > 0):
+            raise LibraryError("thumb_cache_mb must be a whole number of megabytes")
         with self.db.transaction() as conn:
             conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

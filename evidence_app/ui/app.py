@@ -82,6 +82,10 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
         folder = Path(str(settings.value("library_dir", "") or default_data_dir()))
     library = Library(folder)
     install_language(app, library.lang if library.lang in LANGUAGES else "zh_CN")
+    from evidence_app.export.prepare_pool import SharedPool, install_shared
+
+    pool = SharedPool()  # warm image workers for exports and thumbnails: started on first use
+    install_shared(pool)
     window = MainWindow(library, settings)
     window.show()
     from evidence_app.ui import guard
@@ -104,5 +108,7 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
         QTimer.singleShot(int(os.environ.get("EVIDENCE_APP_SCREENSHOT_DELAY_MS", "2500")), grab)
     code = app.exec()
     window.shutdown()
+    install_shared(None)
+    pool.shutdown()
     library.close()
     return code

@@ -95,6 +95,7 @@ class ChecklistPanel(QWidget):
         while self.banners.count():
             widget = self.banners.takeAt(0).widget()
             if widget:
+                widget.hide()  # at once: deleteLater waits for the event loop, and a stale banner showed
                 widget.deleteLater()
         self.detail.clear()
         self.add_button.setEnabled(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from evidence_app import __version__
 from evidence_app.storage.library import LibraryError
@@ -27,7 +27,11 @@ class WindowActions:
     def export_dialog(self):
         if self.case_id is None:
             return None
+        from evidence_app.export.prepare_pool import shared
         from evidence_app.ui.export_dialog import ExportDialog
+
+        if shared() is not None:
+            shared().warm()  # the workers start while the agent picks the options: the click does not wait
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
         dialog.add_files_for.connect(self.add_files_dialog)  # "add files for this" beside a missing requirement
@@ -99,15 +103,24 @@ class WindowActions:
                           + self.tr("Library: %1").replace("%1", str(self.library.root)))
 
     def ask_shop_once(self) -> None:
-        """First run: the shop's name (and default platform) once, so the cover never reads "店铺 —"."""
+        """First run: the shop's name and platform once, so the cover never reads "店铺 —"."""
         if self.library.setting("shop_name") or self.settings.value("asked_shop"):
             return
         self.settings.setValue("asked_shop", True)
-        name, ok = self.shop_name_prompt()
-        if ok and name.strip():
+        answer = self.shop_prompt()
+        if answer is None:
+            return
+        name, platform = answer
+        if name.strip():
             self.library.set_setting("shop_name", name.strip())
+        if platform:
+            self.library.set_setting("default_platform", platform)
 
-    def shop_name_prompt(self) -> tuple[str, bool]:
-        """Tests replace this."""
-        return QInputDialog.getText(self, self.tr("Your shop"),
-                                    self.tr("The shop's name, as it appears on the cover of every bundle:"))
+    def shop_prompt(self) -> tuple[str, str] | None:
+        """(shop name, platform id), or None when the agent skips it. Tests replace this."""
+        from evidence_app.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.library, self)
+        if not dialog.exec():
+            return None
+        return dialog.name.text(), dialog.platform.currentData()

@@ -115,18 +115,41 @@ class ThumbWorker(Worker):
         self.library, self.item_ids = library, item_ids
 
     def work(self) -> None:
-        from evidence_app.imaging.thumbs import thumbnail
+        from evidence_app.export.prepare_pool import shared
+        from evidence_app.imaging.thumbs import cached_thumbnail, thumbnail
 
         cache = self.library.root / "thumbs"
+        pool = shared()
+        pending = []
         for item_id in self.item_ids:
             if self.cancelled:
                 return
             try:
                 item = self.library.item(item_id)
-                path = thumbnail(self.library.file_path(item), item, cache)
+                hit = cached_thumbnail(item, cache)
+                if hit is not None:
+                    self.signals.thumb_ready.emit(item_id, str(hit))
+                elif pool is not None:  # decoded in the warm worker processes, not under the GUI's lock
+                    pending.append((item_id, pool.executor().submit(thumbnail, self.library.file_path(item), item,
+                                                                    cache)))
+                else:
+                    self.signals.thumb_ready.emit(item_id, str(thumbnail(self.library.file_path(item), item, cache)))
             except Exception:  # noqa: BLE001 - a broken file shows no thumbnail; export names it
                 continue
-            self.signals.thumb_ready.emit(item_id, str(path))
+        made = False
+        for item_id, future in pending:
+            if self.cancelled:
+                future.cancel()
+                continue
+            try:
+                self.signals.thumb_ready.emit(item_id, str(future.result()))
+                made = True
+            except Exception:  # noqa: BLE001 - as above
+                continue
+        if made or (pool is None and self.item_ids):
+            from evidence_app.imaging.thumbs import prune_cache
+
+            prune_cache(cache, int(self.library.setting("thumb_cache_mb")) * 1_000_000)
 
 
 class ExportWorker(Worker):

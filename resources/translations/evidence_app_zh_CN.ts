@@ -396,22 +396,22 @@
         <translation>为此项添加文件…</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/checklist_panel.py" line="104" />
+        <location filename="../../evidence_app/ui/checklist_panel.py" line="105" />
         <source>%1/%2 required items in place</source>
         <translation>%1/%2 项必需材料已齐</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/checklist_panel.py" line="116" />
+        <location filename="../../evidence_app/ui/checklist_panel.py" line="117" />
         <source>Required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/checklist_panel.py" line="116" />
+        <location filename="../../evidence_app/ui/checklist_panel.py" line="117" />
         <source>Recommended</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/checklist_panel.py" line="124" />
+        <location filename="../../evidence_app/ui/checklist_panel.py" line="125" />
         <source>Rule</source>
         <translation>依据</translation>
     </message>
@@ -802,6 +802,34 @@ Export without this exhibit? The stored file stays in the case.</source>
         <location filename="../../evidence_app/ui/export_dialog.py" line="180" />
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../evidence_app/ui/first_run.py" line="13" />
+        <source>Your shop</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/first_run.py" line="15" />
+        <source>The shop's name, as it appears on the cover of every bundle:</source>
+        <translation>店铺名称(会印在每份举证材料的封面上):</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/first_run.py" line="19" />
+        <source>e.g. 好物旗舰店</source>
+        <translation>例如:好物旗舰店</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/first_run.py" line="24" />
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/first_run.py" line="25" />
+        <source>Usual platform</source>
+        <translation>常用平台</translation>
     </message>
 </context>
 <context>
@@ -1322,59 +1350,49 @@ Export without this exhibit? The stored file stays in the case.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="38" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="42" />
         <source>Case archive</source>
         <translation>案例包</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="41" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="45" />
         <source>Import case archive</source>
         <translation>导入案例包</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="52" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="56" />
         <source>Import refused: %1</source>
         <translation>导入被拒绝:%1</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="63" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="67" />
         <source>Save case archive</source>
         <translation>保存案例包</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="72" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="76" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="86" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="90" />
         <source>Library folder</source>
         <translation>证据库文件夹</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="87" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="91" />
         <source>The new library folder is used from the next start.</source>
         <translation>新的证据库文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="97" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="101" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="98" />
+        <location filename="../../evidence_app/ui/window_actions.py" line="102" />
         <source>Library: %1</source>
         <translation>证据库:%1</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="111" />
-        <source>Your shop</source>
-        <translation>您的店铺</translation>
-    </message>
-    <message>
-        <location filename="../../evidence_app/ui/window_actions.py" line="112" />
-        <source>The shop's name, as it appears on the cover of every bundle:</source>
-        <translation>店铺名称(会印在每份举证材料的封面上):</translation>
     </message>
 </context>
 </TS>

@@ -76,7 +76,9 @@ def test_no_english_in_the_chinese_ui(window, lib, qtbot, tmp_path):
     found |= _english(window)
     for menu_action in window.menuBar().actions():
         found |= _english(menu_action.menu())
-    for dialog in (NewCaseDialog(lib, window), SettingsDialog(lib, str(lib.root), window)):
+    from evidence_app.ui.first_run import FirstRunDialog
+
+    for dialog in (NewCaseDialog(lib, window), SettingsDialog(lib, str(lib.root), window), FirstRunDialog(lib, window)):
         qtbot.addWidget(dialog)
         found |= _english(dialog)
     export = window.export_dialog()

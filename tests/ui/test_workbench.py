@@ -146,12 +146,17 @@ def test_empty_board_says_what_to_do(case_window):
     window.board.grab()  # paints the hint without error
 
 
-def test_first_run_asks_for_the_shop_once(window, lib):
+def test_first_run_asks_for_the_shop_once(window, lib, qtbot):
+    from evidence_app.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(lib, window)
+    qtbot.addWidget(dialog)
+    assert dialog.platform.currentData() == "taobao"
     asked = []
-    window.shop_name_prompt = lambda: (asked.append(1), ("好物旗舰店", True))[1]
+    window.shop_prompt = lambda: (asked.append(1), ("好物旗舰店", "jd"))[1]
     window.ask_shop_once()
     window.ask_shop_once()
-    assert lib.setting("shop_name") == "好物旗舰店" and asked == [1]
+    assert lib.setting("shop_name") == "好物旗舰店" and lib.setting("default_platform") == "jd" and asked == [1]
 
 
 def test_dates_save_when_changed_and_typed(case_window, lib, qtbot):

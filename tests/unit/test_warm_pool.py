@@ -1,0 +1,58 @@
+"""The GUI's warm image pool (shared by exports and thumbnails) and the bounded thumbnail cache."""
+
+import os
+
+import pytest
+
+from evidence_app.export.prepare_pool import SharedPool, install_shared, shared
+from evidence_app.imaging.thumbs import cached_thumbnail, prune_cache, thumbnail
+from evidence_app.storage.library import LibraryError
+from tests import factories
+
+
+def test_shared_pool_is_reused_by_exports_and_thumbnails(lib, tmp_path):
+    from evidence_app.export.bundle import export_pdf
+
+    case = lib.create_case("signed_not_received", "taobao", order_no="P1")
+    for n in range(4):
+        lib.add_file(case.id, factories.photo(tmp_path / f"p{n}.jpg", color=(40 * n, 90, 20)), "item_photo")
+    pool = SharedPool(workers=2)
+    install_shared(pool)
+    try:
+        assert shared() is pool and not pool.started  # lazy: nothing runs until needed
+        export_pdf(lib, case.id, tmp_path / "a.pdf")
+        executor = pool.executor()
+        export_pdf(lib, case.id, tmp_path / "b.pdf")
+        assert pool.executor() is executor  # the same warm workers, not a new pool per export
+        item = lib.items(case.id)[0]
+        made = executor.submit(thumbnail, lib.file_path(item), item, lib.root / "thumbs").result()
+        assert made.is_file()
+        assert (tmp_path / "a.pdf").stat().st_size > 0 and (tmp_path / "b.pdf").stat().st_size > 0
+    finally:
+        install_shared(None)
+        pool.shutdown()
+    assert not pool.started
+
+
+def test_thumbnail_cache_is_bounded_lru(lib, tmp_path):
+    case = lib.create_case("signed_not_received", "taobao")
+    cache = tmp_path / "thumbs"
+    items = [lib.add_file(case.id, factories.noisy_photo(tmp_path / f"n{n}.jpg", size=(900, 700), seed=n),
+                          "item_photo").item for n in range(3)]
+    paths = [thumbnail(lib.file_path(i), i, cache) for i in items]
+    for age, path in enumerate(paths):  # oldest first
+        os.utime(path, (1000 + age, 1000 + age))
+    assert cached_thumbnail(items[0], cache) == paths[0]  # used now: the newest
+    keep = paths[0].stat().st_size + paths[2].stat().st_size
+    assert prune_cache(cache, keep) == 1
+    assert paths[0].is_file() and not paths[1].is_file() and paths[2].is_file()
+    assert cached_thumbnail(items[1], cache) is None  # remade when needed
+    assert thumbnail(lib.file_path(items[1]), items[1], cache).is_file()
+
+
+def test_thumb_cache_setting(lib):
+    assert lib.setting("thumb_cache_mb") == "300"
+    lib.set_setting("thumb_cache_mb", "50")
+    assert lib.setting("thumb_cache_mb") == "50"
+    with pytest.raises(LibraryError):
+        lib.set_setting("thumb_cache_mb", "lots")
