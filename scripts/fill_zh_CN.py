@@ -101,6 +101,7 @@ ZH.update({
     "Delete everything in the trash for good? This cannot be undone.": "彻底删除回收站里的全部内容?此操作无法撤销。",
     "Trash emptied (%1 deleted)": "回收站已清空(删除 %1 项)",
     "e.g. 好物旗舰店": "例如:好物旗舰店", "Shop name": "店铺名称", "Usual platform": "常用平台",
+    "The amount must be a positive number, e.g. 88.50": "金额须为正数,例如 88.50",
     "Case archive": "案例包", "Your shop": "您的店铺", "The shop's name, as it appears on the cover of every bundle:":
         "店铺名称(会印在每份举证材料的封面上):",
 })

@@ -289,7 +289,10 @@ class CaseForm(QWidget):
         if self._loading or self.case is None:
             return
         try:
-            _, amount = self.library.parse_field("amount", self.amount.text())
+            try:
+                _, amount = self.library.parse_field("amount", self.amount.text())
+            except LibraryError:  # the library's message is English; the agent gets one Chinese line
+                raise LibraryError(self.tr("The amount must be a positive number, e.g. 88.50")) from None
             values = {"title": self.title.text().strip(), "order_no": self.order.text().strip(),
                       "refund_no": self.refund.text().strip(), "buyer": self.buyer.text().strip(), "amount": amount,
                       "scenario": self.scenario.currentData(), "platform": self.platform.currentData(),

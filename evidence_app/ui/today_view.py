@@ -48,13 +48,17 @@ class TodayView(QWidget):
 
     def groups(self, now: datetime | None = None) -> dict[str, list[int]]:
         """Case ids per list, most urgent first (Qt-free logic over the model's rows)."""
+        from evidence_app.storage.outcomes import load_outcomes
+
         now = now or datetime.now(timezone.utc)
+        outcomes = load_outcomes(self.model.library)  # when each case was really submitted
         out: dict[str, list] = {"overdue": [], "soon": [], "waiting": [], "submitted": []}
         for row in self.model.all.values():
             case = row.case
             status = case.status.value
             if status == "submitted":
-                changed = case.updated_at or case.created_at
+                outcome = outcomes.get(case.id)
+                changed = (outcome.submitted_at if outcome else None) or case.updated_at or case.created_at
                 if changed and now - changed <= timedelta(days=RECENT_DAYS):
                     out["submitted"].append((-(changed.timestamp()), case.id))
                 continue

@@ -276,6 +276,11 @@
         <source>over the platform's limit</source>
         <translation>超出平台字数限制</translation>
     </message>
+    <message>
+        <location filename="../../evidence_app/ui/case_form.py" line="233" />
+        <source>The amount must be a positive number, e.g. 88.50</source>
+        <translation>金额须为正数,例如 88.50</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPanel</name>

@@ -150,10 +150,14 @@ def test_core_works_without_pyside6(tmp_path):
         import evidence_app.core.catalog, evidence_app.core.checklist, evidence_app.core.deadlines
         import evidence_app.storage.library, evidence_app.storage.archive, evidence_app.imaging.probe
         import evidence_app.cli
+        import evidence_app.core.stats, evidence_app.core.kind_hint, evidence_app.storage.outcomes
+        import evidence_app.storage.case_index, evidence_app.export.prepare_pool
         from evidence_app.cli import main
         code = main(["--data-dir", {str(tmp_path / 'lib')!r}, "new", "--scenario", "agreement_dispute"])
         assert code == 0, code
         assert main(["--data-dir", {str(tmp_path / 'lib')!r}, "check", "1"]) == 1
+        assert main(["--data-dir", {str(tmp_path / 'lib')!r}, "stats", "--json"]) == 0
+        assert main(["--data-dir", {str(tmp_path / 'lib')!r}, "list"]) == 0
         assert not [m for m in sys.modules if m.startswith(("PySide6", "shiboken6")) and sys.modules[m] is not None]
         print("QT-FREE-OK")
     """)

@@ -223,3 +223,11 @@ def test_trash_view_restores_and_empties(case_window, lib, tmp_path):
     assert window.case_model.row_of(other.id) >= 0 and view.cases.count() == 0
     view.empty(confirm=False)
     assert view.items.count() == 0 and lib.trashed_items() == []
+
+
+def test_bad_amount_is_one_chinese_line(case_window, lib):
+    window, case = case_window
+    window.form.amount.setText("八十八")
+    window.form.amount.editingFinished.emit()
+    assert window.notice.text() == "金额须为正数,例如 88.50"
+    assert lib.case(case.id).amount == ""

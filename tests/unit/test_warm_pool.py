@@ -56,3 +56,20 @@ def test_thumb_cache_setting(lib):
     assert lib.setting("thumb_cache_mb") == "50"
     with pytest.raises(LibraryError):
         lib.set_setting("thumb_cache_mb", "lots")
+
+
+def test_one_shot_small_case_stays_in_process(lib, tmp_path):
+    """The CLI: a few small images are prepared in-process; no worker is started for them."""
+    from evidence_app.export.bundle import BundleExporter
+    from evidence_app.export.prepare_pool import PreparePool
+
+    case = lib.create_case("signed_not_received", "taobao")
+    for n in range(5):
+        lib.add_file(case.id, factories.photo(tmp_path / f"s{n}.jpg", color=(9 * n, 50, 60)), "item_photo")
+    assert shared() is None
+    exporter = BundleExporter(lib, case.id)
+    with PreparePool(2) as pool:
+        from evidence_app.export.model import PRINT
+
+        prepared = exporter._prepare(pool, PRINT, tmp_path / "prep")
+        assert len(prepared) == 5 and pool._pool is None  # 5 images, well under the bytes that pay for workers
