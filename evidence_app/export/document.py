@@ -196,7 +196,9 @@ def draft_statement(library, case_id: int, lang: str | None = None) -> str:
 def _cover_rows(doc: BundleDocument) -> list[tuple[str, str]]:
     case, tz = doc.case, doc.tz
     hidden = hidden_fields(doc.checklist)
-    rows = [("店铺", doc.shop or "—"), ("平台", doc.platform_name), ("订单号", case.order_no or "—")]
+    # no shop name set (a CLI-only library): the row is left out rather than printed as "—"
+    rows = [("店铺", doc.shop)] if doc.shop else []
+    rows += [("平台", doc.platform_name), ("订单号", case.order_no or "—")]
     optional = [("退款编号", case.refund_no), ("买家", case.buyer), ("金额", f"¥{case.amount}" if case.amount else ""),
                 ("运单号", case.tracking_no)]
     rows += [(label, value) for label, value in optional if value]
