@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from evidence_app import __version__
 from evidence_app.export import pages as P
@@ -114,6 +114,10 @@ def story(doc: BundleDocument, S: dict) -> list:
         out.append(_table(rows, [40, 90, P.SLOT_W - 330, 120, 80]))
     else:
         out.append(Paragraph("无。", S["base"]))
+    # a section heading never sits alone at the foot of a page: with less than this room left it starts the next
+    heads = [n for n, f in enumerate(out) if isinstance(f, Paragraph) and f.style is S["h2"]]
+    for n in reversed(heads):
+        out.insert(n, CondPageBreak(72))
     return out
 
 

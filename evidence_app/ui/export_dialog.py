@@ -102,6 +102,7 @@ class ExportDialog(QDialog):
         {"print": self.print_button, "compact": self.compact_button, "images": self.images_button}.get(
             preset, self.print_button).setChecked(True)
         self.path.setText(self._remembered_path())
+        self._path_hint()
         self.group.idToggled.connect(lambda _id, on: on and self._preset_changed())
         browse.clicked.connect(self._browse)
         self.start.clicked.connect(self.request_export)
@@ -208,6 +209,12 @@ class ExportDialog(QDialog):
 
     def _preset_changed(self) -> None:
         self.path.setText(self._remembered_path())
+        self._path_hint()
+
+    def _path_hint(self) -> None:
+        # images: the chosen folder is the parent; the pack gets a new folder of its own, nothing in it is touched
+        self.path.setToolTip(self.tr("A new folder 举证图片_<order>_<time> is made inside this folder")
+                             if self.mode() == "images" else "")
 
     def _browse(self) -> None:
         if self.mode() == "images":

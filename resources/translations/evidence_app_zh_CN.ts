@@ -769,6 +769,11 @@ Export without this exhibit? The stored file stays in the case.</source>
         <translation>上传图片的保存文件夹</translation>
     </message>
     <message>
+        <location filename="../../evidence_app/ui/export_dialog.py" line="246" />
+        <source>A new folder 举证图片_&lt;order&gt;_&lt;time&gt; is made inside this folder</source>
+        <translation>将在此文件夹内新建文件夹 举证图片_订单号_时间,不会改动其中已有的文件</translation>
+    </message>
+    <message>
         <location filename="../../evidence_app/ui/export_dialog.py" line="116" />
         <source>Save the bundle</source>
         <translation>保存举证材料</translation>

@@ -85,3 +85,20 @@ def test_submission_review_and_draft_run_without_qt(tmp_path):
     assert "QT-FREE-OK" in proc.stdout and "证据 1" in proc.stdout
     pack, = (tmp_path / "pack").glob("举证图片_*")  # the pack's own new folder inside the one given
     assert (pack / "statement.txt").read_text(encoding="utf-8-sig").startswith("买家称未收到货")
+
+
+def test_a_wrong_target_is_one_line_before_any_warning(tmp_path):
+    """The target is checked first: a folder given to -o (submission or --review) or a file given to --images
+    is one line on stderr (exit 2), with no warnings about the case before it and nothing written."""
+    lib = tmp_path / "lib"
+    case = cli(lib, "new", "--scenario", "late_shipment", "--platform", "jd", check=0).stdout.strip()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for extra in ((), ("--review",)):
+        proc = cli(lib, "export", case, "-o", folder, *extra, check=2)
+        assert len(proc.stderr.strip().splitlines()) == 1 and "folder" in proc.stderr and "warning" not in proc.stderr
+    mine = tmp_path / "notes.txt"
+    mine.write_text("keep")
+    proc = cli(lib, "export", case, "--images", mine, check=2)
+    assert len(proc.stderr.strip().splitlines()) == 1 and "not a folder" in proc.stderr
+    assert mine.read_text() == "keep" and list(folder.iterdir()) == []

@@ -111,9 +111,12 @@ def test_review_button_names_and_upload_preview(case_window, lib, qtbot, tmp_pat
     assert review.is_file() and "内部审阅" in dialog.status.text()
     assert dialog.preview.current_image() is not None
     dialog.images_button.setChecked(True)
+    assert "举证图片_" in dialog.path.toolTip() and "新建" in dialog.path.toolTip()  # the folder chosen is the parent
     dialog.path.setText(str(tmp_path / "pack"))
     with qtbot.waitSignal(dialog.exported, timeout=60000):
         qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
     assert "已生成 2 张图片" in dialog.status.text()  # 00_举证清单.jpg and 01_签收底单.jpg, not statement.txt
+    assert dialog.result.path.parent == tmp_path / "pack" and dialog.result.path.name.startswith("举证图片_")
+    assert dialog.result.files[0].name == "00_举证清单.jpg"  # the image the preview shows
     shown = dialog.preview.current_image()
     assert shown is not None and shown.width() > shown.height()  # the checklist image, trimmed to its content
