@@ -91,12 +91,18 @@ def _drop_unreachable(writer: PdfWriter) -> None:
     root_ref = writer._root_object.indirect_reference
     if root_ref is not None:
         reachable.add(root_ref.idnum)
+    foreign: set[tuple[int, int]] = set()  # references into another document (should not occur): visited once
     while stack:
         obj = stack.pop()
         if isinstance(obj, IndirectObject):
-            if obj.idnum in reachable and obj.pdf is writer:
-                continue
-            reachable.add(obj.idnum)
+            if obj.pdf is writer:
+                if obj.idnum in reachable:
+                    continue
+                reachable.add(obj.idnum)
+            else:
+                if (id(obj.pdf), obj.idnum) in foreign:
+                    continue
+                foreign.add((id(obj.pdf), obj.idnum))
             stack.append(obj.get_object())
         elif isinstance(obj, DictionaryObject):
             stack.extend(obj.values())

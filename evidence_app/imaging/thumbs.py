@@ -64,7 +64,8 @@ def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THU
     target = cache_dir / f"{thumb_key(item, size)}.jpg"
     if target.is_file():
         return target
-    with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".tmp-") as tmp:
+    # the process id in the name: what a killed process leaves is removed at the next start (storage.leftovers)
+    with tempfile.TemporaryDirectory(dir=cache_dir, prefix=f".tmp-{os.getpid()}-") as tmp:
         if item.is_pdf:
             made = _pdf_first_page(source, Path(tmp) / "p.jpg", size, item.redactions)
         else:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import stat
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ class FileStore:
     def close(self) -> None:
         """Remove this process's staging folder (what is in it was never recorded)."""
         if self._tmp is not None:
-            shutil.rmtree(self._tmp, ignore_errors=True)
+            remove_tree(self._tmp)
             self._tmp = None
 
     def path(self, sha256: str) -> Path:
@@ -87,7 +88,7 @@ class FileStore:
             head = leftover.name.split("-", 1)[0]
             if leftover.is_dir() and head.isdigit():
                 if not pid_alive(int(head)):
-                    shutil.rmtree(leftover, ignore_errors=True)
+                    remove_tree(leftover)
             elif leftover.is_file():
                 # loose files of an older version: only when surely abandoned
                 with contextlib.suppress(OSError):
@@ -155,6 +156,19 @@ class FileStore:
 
     def all_hashes(self) -> set[str]:
         return {p.name for p in self.files.glob("??/*") if len(p.name) == 64}
+
+
+def remove_tree(folder: Path) -> None:
+    """rmtree that also removes read-only files (staged copies are made read-only; Windows refuses those)."""
+    def writable_then_retry(function, path, _exc) -> None:
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+            function(path)
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=writable_then_retry)
+    else:
+        shutil.rmtree(folder, onerror=writable_then_retry)
 
 
 def _open(source: Path | BinaryIO):

@@ -92,6 +92,18 @@ def _ours(path: Path) -> bool:
     return path.name.startswith(".~") and path.name.endswith(".part")
 
 
+def clean_folder(folder: Path) -> int:
+    """Temp folders `.tmp-<pid>-…` of dead processes inside one of our own folders (the thumbnail cache)."""
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            match = re.match(r"^\.tmp-(\d+)-", entry.name)
+            if match and entry.is_dir(follow_symlinks=False) and not pid_alive(int(match.group(1))):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed += 1
+    return removed
+
+
 def clean(force: bool = False) -> int:
     """Remove what dead processes of ours left behind; once per process. Returns how many entries went."""
     global _cleaned

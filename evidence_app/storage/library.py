@@ -84,6 +84,7 @@ class Library:
         self.store = FileStore(self.root)
         self.store.clear_tmp()
         leftovers.clean()  # what a killed export of ours left beside its target or in the system temp
+        leftovers.clean_folder(self.root / "thumbs")
         self._catalog: Catalog | None = None
 
     def close(self) -> None:

@@ -202,3 +202,19 @@ def test_sigterm_during_export_cleans_up_at_once(tmp_path, busy_library):
     assert not list(Path(tempfile.gettempdir()).glob(f"evidence-export-{proc.pid}-*"))
     assert not target.exists() and not list(target.parent.glob(".~*")) if target.parent.exists() else True
     assert _wait_for(lambda: not any(_zombie_free(pid) for pid in workers))
+
+
+def test_thumbnail_temp_folders_of_dead_processes_are_removed(data_dir):
+    from evidence_app.storage.library import Library
+
+    thumbs = data_dir / "thumbs"
+    thumbs.mkdir(parents=True)
+    dead = thumbs / f".tmp-{_dead_pid()}-abc"
+    live = thumbs / f".tmp-{os.getpid()}-abc"
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / "t.jpg").write_bytes(b"x")
+    (thumbs / "kept.jpg").write_bytes(b"a thumbnail")
+    with Library(data_dir):
+        pass
+    assert not dead.exists() and live.exists() and (thumbs / "kept.jpg").exists()
