@@ -1,0 +1,1 @@
+"""Reading the evidence: OCR text and barcodes of stored files (Qt-free)."""
