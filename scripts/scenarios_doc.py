@@ -56,7 +56,7 @@ def render() -> str:
     out += ["", "## Scenarios", ""]
     out += ["| id | dispute (shop's side) | required | recommended | facts | time checks |", "|---|---|---|---|---|---|"]
     for s in cat.scenarios.values():
-        def group(level):
+        def group(level, s=s):
             parts = []
             for r in s.requirements:
                 if r.level == level:

@@ -188,7 +188,6 @@ class EvidenceActions:
         return list(next(r.kinds for r in scenario.requirements if r.id == requirement_id))
 
     def _add_for_requirement(self, requirement_id: str) -> None:
-        kinds = self._requirement_kinds(requirement_id)
         paths = self._pick_files() if self.case_id is not None else []
         if paths:
             self._files_for_requirement(paths, requirement_id)

@@ -29,3 +29,11 @@ def window(qtbot, qapp, lib, qsettings):
     win.close()  # before the library closes: nothing may paint from a closed database
     assert QThreadPool.globalInstance().waitForDone(30000), "a background worker was left running"
     install_language(qapp, "zh_CN")
+
+
+@pytest.fixture
+def case_window(window, lib):
+    case = lib.create_case("signed_not_received", "taobao", order_no="9001", buyer="小李")
+    window.refresh_cases()
+    window.open_case(case.id)
+    return window, case

@@ -4,7 +4,6 @@ from PySide6.QtCore import Qt
 
 from evidence_app.core import statements
 from tests import factories
-from tests.ui.test_main_window import case_window  # noqa: F401 - fixture
 
 
 def test_draft_button_and_numbers_follow_reordering(case_window, lib, qtbot, tmp_path):  # noqa: F811

@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -31,14 +30,6 @@ def drop_files(window, paths):
                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, event)
-
-
-@pytest.fixture
-def case_window(window, lib):
-    case = lib.create_case("signed_not_received", "taobao", order_no="9001", buyer="小李")
-    window.refresh_cases()
-    window.open_case(case.id)
-    return window, case
 
 
 def test_empty_library_offers_the_sample(window, lib, qtbot):

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from evidence_app.core.model import CaseStatus
 from tests import factories
 
-from tests.ui.test_main_window import case_window  # noqa: E402,F401 - shared fixture
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
