@@ -311,7 +311,8 @@ class BundleExporter:
         self._footer(c, total)
         c.showPage()
 
-    def _text_layer(self, c: Canvas, item: EvidenceItem, image: Prepared, rect: tuple[float, float, float, float]) -> None:
+    def _text_layer(self, c: Canvas, item: EvidenceItem, image: Prepared,
+                    rect: tuple[float, float, float, float]) -> None:
         """What was read from the picture, invisible over it: the bundle can be searched and copied from."""
         if image.frame is None:
             return  # a redacted PDF page rendered to pixels: no text layer at all

@@ -90,6 +90,7 @@ def suggest(reading: Reading | None) -> list[Suggestion]:
                     name = _name_at(neighbour.text, 0)
                     if name:
                         found.append(_suggestion(NAME, neighbour, name[0], name[1], reading))
+        spans.sort(key=lambda span: span[1])
         found += [_suggestion(reason, line, start, end, reading) for reason, start, end in spans]
     return found
 
