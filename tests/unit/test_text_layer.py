@@ -170,3 +170,25 @@ def test_no_reading_no_text_layer(lib, case, tmp_path):
     out = tmp_path / "b.pdf"
     export_pdf(lib, case.id, out, workers=1)
     assert "SF1234567890123" not in "".join(page.extract_text() for page in PdfReader(out).pages)
+
+
+@needs_poppler
+def test_a_photo_turned_by_its_exif_orientation(lib, case, tmp_path):
+    from PIL import Image
+
+    upright_path, reading = text_image(tmp_path / "upright.png", LINES, size=(900, 700))
+    stored = tmp_path / "phone.jpg"
+    with Image.open(upright_path) as upright:
+        exif = Image.Exif()
+        exif[0x0112] = 6  # stored lying on its side: turned a quarter clockwise to be upright
+        upright.transpose(Image.Transpose.ROTATE_90).save(stored, "JPEG", quality=95, exif=exif.tobytes())
+    item = lib.add_file(case.id, stored, "waybill_photo").item
+    assert (item.width, item.height, item.orientation) == (900, 700, 6)
+    _use(lib, {item.sha256: reading})
+    out = tmp_path / "b.pdf"
+    export_pdf(lib, case.id, out, workers=1)
+    left, top, scale = _image_rect(900, 700)
+    (_, word), = _find(words(out), "ABC-42")
+    line = reading.lines[3]
+    assert abs(word[2] - (top + line.box[1] * scale)) < 4 and abs(word[4] - (top + line.box[3] * scale)) < 4
+    assert left + line.box[0] * scale < word[1] < word[3] < left + line.box[2] * scale
