@@ -10,6 +10,7 @@ characters safely), lines outside the crop are dropped, characters cut by the cr
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -127,7 +128,9 @@ def place(reading: Reading, frame: SliceFrame, redactions: Sequence[Redaction], 
             continue
         dx, dy = end[0] - start[0], end[1] - start[1]
         angle = round(math.degrees(math.atan2(dy, dx)) / 90) * 90 % 360
-        placed.append(Placed(text, start[0], start[1], angle, height, length))
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")  # no controls, no zero-widths
+        if text.strip():
+            placed.append(Placed(text, start[0], start[1], angle, height, length))
     return placed
 
 

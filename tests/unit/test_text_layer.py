@@ -151,6 +151,12 @@ def test_place_maps_every_rotation():
     assert (round(run.x), round(run.y), run.angle) == (30, 20, 90)
 
 
+def test_place_leaves_out_control_characters():
+    reading = Reading("t", 200, 100, (Line("a\x00b\u200bc", (20, 10, 60, 30)), Line("\x07", (20, 50, 60, 70))))
+    runs = textlayer.place(reading, SliceFrame((0, 0, 200, 100), 0, 0, 100), [], (0, 0, 200, 100))
+    assert [r.text for r in runs] == ["abc"]
+
+
 def test_place_drops_redacted_lines_and_keeps_other_pages_apart():
     reading = Reading("t", 200, 100, (Line("秘密", (20, 10, 60, 30)), Line("公开", (20, 50, 60, 70)),
                                       Line("第二页", (20, 10, 60, 30), page=2)))
