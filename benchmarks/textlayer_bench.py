@@ -64,7 +64,8 @@ def main() -> int:
         for name, (seconds, size, _) in results.items():
             print(f"| {name} | {seconds:.2f} | {size / 1024:.0f} |")
         (base_s, base_b, _), (text_s, text_b, text_pdf) = results.values()
-        print(f"text layer: time x{text_s / base_s:.2f}, size x{text_b / base_b:.3f} (+{(text_b - base_b) / 1024:.0f} KB)")
+        extra = (text_b - base_b) / 1024
+        print(f"text layer: time x{text_s / base_s:.2f}, size x{text_b / base_b:.3f} (+{extra:.0f} KB)")
         words = subprocess.run(["pdftotext", str(text_pdf), "-"], capture_output=True, text=True).stdout
         print(f"pdftotext finds {words.count('SF1234567890123')} tracking numbers; "
               f"phone numbers visible as text: {words.count('13812345678')} (none redacted in this run)")
