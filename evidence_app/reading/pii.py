@@ -23,14 +23,17 @@ _PHONE = re.compile(r"(?<![\d*])(?:(?:\(\+?86\)|\+?86)[ \-]?)?1[3-9]\d" + _SEP +
 _ID = re.compile(r"(?<![\dA-Za-z*])[1-9]\d{5} ?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) ?\d{3}[\dXx]"
                  r"(?![\dA-Za-z*])")
 _HAN = "\u4e00-\u9fff"
+_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海"
+              "|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 _ADDRESS = re.compile(
-    rf"(?P<province>[{_HAN}]{{2,3}}(?:省|自治区|特别行政区))?"
-    rf"(?P<city>[{_HAN}]{{2,4}}?(?:市|自治州|地区|盟))?"
-    rf"(?P<district>[{_HAN}]{{1,4}}?(?:区|县|旗|市))?"
-    rf"(?:[{_HAN}]{{1,6}}?(?:街道|镇|乡))?"
+    rf"(?P<province>(?:{_PROVINCES})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)? ?)?"
+    rf"(?P<city>[{_HAN}]{{2,4}}?(?:市|自治州|地区|盟) ?)?"
+    rf"(?P<district>[{_HAN}]{{1,4}}?(?:区|县|旗|市) ?)?"
+    rf"(?:[{_HAN}]{{1,6}}?(?:街道|镇|乡) ?)?"
     rf"[{_HAN}A-Za-z0-9]{{0,14}}?(?:大道|路|街|道|巷|弄|胡同|里|村)"
-    rf"[{_HAN}A-Za-z0-9\-]{{0,8}}?\d+(?:[-—]\d+)?号"
-    rf"(?:[{_HAN}A-Za-z0-9\-#]{{0,12}}?(?:室|楼|栋|幢|座|单元|层|号|户))*")
+    rf"[{_HAN}A-Za-z0-9\- ]{{0,8}}?\d+(?:[-—]\d+)? ?号"
+    rf"(?: ?[{_HAN}A-Za-z0-9\-#]{{0,12}}?(?:室|楼|栋|幢|座|单元|层|号|户))*")
+_ADDRESS_LABELS = ("收货地址", "收件地址", "寄件地址", "详细地址", "所在地区", "地址", "住址", "地区")
 _NAME_LABEL = re.compile(r"(?:收件人|收货人|联系人)(?:姓名)?[\s::]*")
 _NOT_A_NAME = ("信息", "电话", "手机", "地址", "姓名", "联系", "签字", "签名", "签收", "邮编", "证件", "身份")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -76,9 +79,20 @@ def suggest(reading: Reading | None) -> list[Suggestion]:
         for match in _PHONE.finditer(line.text):
             if not _inside(match.start(), match.end(), spans):
                 spans.append((PHONE, match.start(), match.end()))
-        for match in _ADDRESS.finditer(line.text):
+        at = 0
+        while (match := _ADDRESS.search(line.text, at)) is not None:
+            # a full address names a province, city or district; a match without one may start too early
+            # ("地址浙江省…" matched from 地): try again one character on
             if match.group("province") or match.group("city") or match.group("district"):
-                spans.append((ADDRESS, match.start(), match.end()))
+                start = match.start()
+                label = next((w for w in _ADDRESS_LABELS if line.text.startswith(w, start)), "")
+                start += len(label)  # "地址杭州市…": the city's name was taken to start at 地
+                while start < match.end() and line.text[start] in " ::":
+                    start += 1
+                spans.append((ADDRESS, start, match.end()))
+                at = match.end()
+            else:
+                at = match.start() + 1
         for match in _NAME_LABEL.finditer(line.text):
             name = _name_at(line.text, match.end())
             if name:

@@ -43,6 +43,11 @@ def test_full_addresses_but_not_fragments():
     found = _found("收货地址:浙江省杭州市西湖区文三路100号2单元301室", "北京市朝阳区建国路88号",
                    "广东省深圳市南山区深南大道9988号", "文三路", "杭州市西湖区", "近文三路100号")
     assert found == [(ADDRESS, 0), (ADDRESS, 1), (ADDRESS, 2)]
+    reading = _reading("地址浙江省杭州市西湖区文三路100号", "上海市 浦东新区 世纪大道 88号 5楼", "王五13812345678北京市朝阳区建国路88号")
+    found = suggest(reading)
+    assert [s.reason for s in found] == [ADDRESS, ADDRESS, PHONE, ADDRESS]
+    first = found[0].box
+    assert first[0] > 10 + 30 * 2 * 0.9  # from 浙, not from 地址 (each character 30 px here)
 
 
 def test_the_name_after_the_label_not_the_label():
