@@ -368,6 +368,12 @@ class EvidenceViewer(QDialog):
         self.suggestions_panel.setVisible(not item.is_pdf)
         self.suggestions_panel.set_suggestions(self.suggestions, state)
 
+    def reading_done(self, sha256: str) -> None:
+        """A file was read in the background: if it is the one shown, show its suggestions."""
+        if self.item is not None and self.item.sha256 == sha256:
+            self._find_suggestions()
+            self._draw_edits()
+
     def _set_highlight(self, index: int) -> None:
         if index != self._highlight:
             self._highlight = index

@@ -97,3 +97,10 @@ def test_without_a_reading_the_panel_says_why(window, lib, qtbot, tmp_path, monk
     monkeypatch.setattr(Library, "reading_off", lambda self: False, raising=False)
     viewer.show_item()
     assert "尚未识别" in panel.status.text()
+    # read in the background meanwhile: the viewer is told and shows what to black out
+    reading = text_image(tmp_path / "again.png", LINES)[1]
+    lib.reading = lambda sha256: reading if sha256 == item.sha256 else None
+    viewer.reading_done("0" * 64)
+    assert panel.list.count() == 0
+    viewer.reading_done(item.sha256)
+    assert panel.list.count() == 3 and panel.apply_all_button.isEnabled()
