@@ -99,16 +99,16 @@ def place(reading: Reading, frame: SliceFrame, redactions: Sequence[Redaction], 
         fx, fy = _to_final(frame, x, y)
         return rx + fx / final_w * rw, ry + rh - (fy - frame.top) / rows * rh
 
-    items: list[tuple[str, Box]] = [(line.text, line.box) for line in reading.lines if line.page == frame.page]
-    if codes:
-        items += [(code.text, code.box) for code in reading.codes if code.page == frame.page]
+    items = [(line.text, line.box, False) for line in reading.lines if line.page == frame.page]
+    if codes:  # a symbol is read whole or not at all: no part of its text for a part of it
+        items += [(code.text, code.box, True) for code in reading.codes if code.page == frame.page]
     placed = []
-    for text, box in items:
+    for text, box, whole in items:
         text = text.strip()
         if not text or _hits(box, boxes):
             continue
         span = _visible_span(text, box, frame.crop)
-        if span is None:
+        if span is None or (whole and span != (0, len(text))):
             continue
         if span != (0, len(text)):
             units = char_units(text)

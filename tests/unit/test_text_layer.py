@@ -151,6 +151,15 @@ def test_place_maps_every_rotation():
     assert (round(run.x), round(run.y), run.angle) == (30, 20, 90)
 
 
+def test_a_barcode_cut_by_the_crop_gives_no_text():
+    reading = Reading("t", 200, 100, codes=(Code("Code128", "SF1234567890", (20, 10, 180, 60)),))
+    frame = SliceFrame((0, 0, 200, 100), 0, 0, 100)
+    assert [r.text for r in textlayer.place(reading, frame, [], (0, 0, 200, 100))] == ["SF1234567890"]
+    frame = SliceFrame((0, 0, 120, 100), 0, 0, 100)
+    assert textlayer.place(reading, frame, [], (0, 0, 120, 100)) == []
+    assert textlayer.place(reading, frame, [], (0, 0, 120, 100), codes=False) == []
+
+
 def test_place_leaves_out_control_characters():
     reading = Reading("t", 200, 100, (Line("a\x00b\u200bc", (20, 10, 60, 30)), Line("\x07", (20, 50, 60, 70))))
     runs = textlayer.place(reading, SliceFrame((0, 0, 200, 100), 0, 0, 100), [], (0, 0, 200, 100))
