@@ -32,8 +32,8 @@ from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.prepare_pool import PreparePool
-from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
 from evidence_app.export import textlayer
+from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
 from evidence_app.reading.lookup import reading_of
 from evidence_app.reading.types import Reading
 from evidence_app.storage import leftovers
