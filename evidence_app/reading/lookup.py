@@ -22,6 +22,8 @@ def reading_of(library: object, item: EvidenceItem) -> Reading | None:
         return reading
     # read from a differently sized decode: boxes must be in the item's pixels, like its redactions
     sx, sy = item.width / reading.width, item.height / reading.height
+    if abs(sx / sy - 1) > 0.02:
+        return None  # not the same picture's shape (orientation not applied?): no box of it can be trusted
 
     def fit(box: Box) -> Box:
         return box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy
