@@ -323,6 +323,10 @@ def cmd_redact(lib, args) -> int:
         raise UsageError("--page is for PDF and multi-page TIFF items; an image's rectangles are in its pixels")
     # a PDF's boxes are in points on page N (default 1); a multi-page TIFF's in pixels of page N
     page = (args.page or 1) if paged else None
+    if args.suggested:
+        if args.clear or args.boxes or args.page is not None:
+            raise UsageError("--suggested 不能与矩形、--clear 或 --page 同用")
+        return _redact_suggested(lib, item)
     if args.clear:
         boxes: list[Redaction] = [b for b in item.redactions if args.page is not None and b.page != args.page]
     elif args.boxes:
@@ -336,6 +340,36 @@ def cmd_redact(lib, args) -> int:
                 print(f"{box.x},{box.y},{box.w},{box.h}" + (f" --page {box.page}" if box.page else ""))
         return 0
     lib.update_item(item_id, redactions=boxes)
+    return 0
+
+
+def _redact_suggested(lib, item) -> int:
+    """Apply every suggested box not yet covered, as ordinary redactions; one line per box applied."""
+    from evidence_app.reading import lookup, pii
+
+    if item.is_pdf:
+        print(f"evidence-app: error: 证据 {item.id} 是 PDF,暂不提供建议涂黑;请用 X,Y,W,H --page N 指定矩形",
+              file=sys.stderr)
+        return 1
+    reading = lookup.reading_of(lib, item)
+    if reading is None:
+        if lookup.reading_off(lib):
+            print("evidence-app: error: 识别功能未安装(文字识别已关闭),无法给出建议涂黑;请用 X,Y,W,H 指定矩形",
+                  file=sys.stderr)
+        else:
+            print(f"evidence-app: error: 证据 {item.id} 还没有识别结果;稍后再试,或运行 evidence-app reread",
+                  file=sys.stderr)
+        return 1
+    paged = (item.page_count or 1) > 1
+    todo = pii.pending(pii.suggest(reading), item.redactions, paged)
+    if not todo:
+        print(f"证据 {item.id} 没有新的建议涂黑内容", file=sys.stderr)
+        return 0
+    new = [s.redaction(paged) for s in todo]
+    lib.update_item(item.id, redactions=[*item.redactions, *new])
+    for suggestion, box in zip(todo, new):
+        print(f"{box.x},{box.y},{box.w},{box.h}" + (f" --page {box.page}" if box.page else "")
+              + f" {suggestion.label}")
     return 0
 
 
@@ -447,6 +481,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("boxes", nargs="*", metavar="X,Y,W,H")
     p.add_argument("--page", type=int, metavar="N", help="PDF items: the page (1-based, default 1)")
     p.add_argument("--clear", action="store_true", help="remove all rectangles (with --page: that page's)")
+    p.add_argument("--suggested", action="store_true",
+                   help="apply the suggested boxes (phone and ID numbers, addresses, names read from the image)")
     p = add("archive", cmd_archive, "write a case with its files to one .evpack file")
     p.add_argument("case")
     p.add_argument("-o", "--output", required=True)

@@ -32,7 +32,10 @@ from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.prepare_pool import PreparePool
+from evidence_app.export import textlayer
 from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
+from evidence_app.reading.lookup import reading_of
+from evidence_app.reading.types import Reading
 from evidence_app.storage import leftovers
 from evidence_app.storage.atomic import atomic_write
 from evidence_app.storage.library import Library
@@ -70,6 +73,7 @@ class BundleExporter:
         self.workers = workers
         self.styles = P.styles()
         self._pdf_renders: dict[int, dict[int, Prepared]] = {}  # redacted PDF pages rendered as images
+        self._readings: dict[int, Reading | None] = {}  # what was read from each image, for the text layer
         self._check_files()
 
     # --- public --------------------------------------------------------------------------------------------
@@ -301,10 +305,22 @@ class BundleExporter:
             x = P.SLOT_X + (P.SLOT_W - w) / 2
             y = P.SLOT_TOP - h
             c.drawImage(img.path, x, y, w, h)
+            self._text_layer(c, item, img, (x, y, w, h))
             c.setStrokeColor(P.RULE)
             c.rect(x, y, w, h, stroke=1, fill=0)
         self._footer(c, total)
         c.showPage()
+
+    def _text_layer(self, c: Canvas, item: EvidenceItem, image: Prepared,
+                    rect: tuple[float, float, float, float]) -> None:
+        """What was read from the picture, invisible over it: the bundle can be searched and copied from."""
+        if image.frame is None:
+            return  # a redacted PDF page rendered to pixels: no text layer at all
+        if item.id not in self._readings:
+            self._readings[item.id] = reading_of(self.library, item)
+        reading = self._readings[item.id]
+        if reading is not None:
+            textlayer.draw(c, textlayer.place(reading, image.frame, item.redactions, rect), P.register())
 
     def _draw_manifest(self, c: Canvas, total: int, first_page: int) -> int:
         S = self.styles

@@ -44,12 +44,24 @@ class ImageJob:
     first_page_only: bool = False  # multi-page TIFF: thumbnails need page 1 only
 
 
+@dataclass(frozen=True)
+class SliceFrame:
+    """Where a prepared picture's pixels come from, so positions in the source (OCR boxes) can be placed on it."""
+
+    crop: tuple[int, int, int, int]  # the kept area, upright source pixels (the whole picture when not cropped)
+    rotation: int  # the agent's clockwise rotation applied after the crop
+    top: int  # the rows of the final (cropped, rotated) full-size picture this slice shows
+    bottom: int
+    page: int = 1  # of a multi-page TIFF
+
+
 @dataclass
 class Prepared:
     path: str
     width: int
     height: int
     format: str  # "JPEG" or "PNG"
+    frame: SliceFrame | None = None
 
 
 @dataclass
@@ -111,7 +123,10 @@ def prepare_image(job: ImageJob) -> PreparedImage:
                 page_job = replace(job, out_stem=f"{job.out_stem}_p{page + 1}",
                                    redactions=page_boxes(job.redactions, page + 1),
                                    crop=job.crop if page == 0 else None)
-                result.slices += _prepare(page_job, img).slices
+                for piece in _prepare(page_job, img).slices:
+                    if piece.frame is not None:
+                        piece.frame = replace(piece.frame, page=page + 1)
+                    result.slices.append(piece)
             return result
 
 
@@ -138,7 +153,8 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
         out = job.out_stem + ".jpg"
         try:
             strip_jpeg_metadata(job.source, out)
-            return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG")])
+            return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG",
+                                           SliceFrame((0, 0, stored_w, stored_h), 0, 0, stored_h))])
         except NotJpeg:
             pass  # a layout we do not rebuild: re-encode it below
 
@@ -177,7 +193,9 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
         if piece.size != target:
             piece = piece.resize(target, Image.Resampling.BILINEAR if not lossless else Image.Resampling.LANCZOS)
         stem = job.out_stem + (f"_{index + 1}" if len(rows) > 1 else "")
-        result.slices.append(_encode(piece, stem, job.quality, lossless))
+        prepared = _encode(piece, stem, job.quality, lossless)
+        prepared.frame = SliceFrame((cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, top, bottom)
+        result.slices.append(prepared)
     return result
 
 

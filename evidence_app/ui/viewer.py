@@ -4,12 +4,15 @@ blacks out. Edits are stored beside the item; the original file is never touched
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene,
-                               QGraphicsView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout)
+from PySide6.QtGui import QBrush, QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut, QTransform
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem,
+                               QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout, QLabel,
+                               QToolButton, QVBoxLayout)
 
 from evidence_app.core.model import EvidenceItem, Redaction
+from evidence_app.reading import lookup, pii
 from evidence_app.storage.library import Library
+from evidence_app.ui.suggestions_panel import DONE, NOT_READ, OFF, SuggestionsPanel
 
 MAX_VIEW_PX = 2400
 
@@ -75,6 +78,7 @@ def load_upright(library: Library, item: EvidenceItem, page: int = 0) -> QImage:
 
 class Canvas(QGraphicsView):
     rect_drawn = Signal(QRectF)  # in upright image pixels
+    suggestion_clicked = Signal(int)  # index of a dashed suggested box
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -122,6 +126,11 @@ class Canvas(QGraphicsView):
         return self.pixmap_item.mapFromScene(self.mapToScene(view_pos))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.mode == "pan" and event.button() == Qt.MouseButton.LeftButton:
+            hit = self.itemAt(event.position().toPoint())
+            if hit is not None and hit.data(0) == "suggestion":
+                self.suggestion_clicked.emit(int(hit.data(1)))
+                return
         if self.mode != "pan" and self.pixmap_item is not None and event.button() == Qt.MouseButton.LeftButton:
             self._start = self.image_point(event.position().toPoint())
             self._rubber = QGraphicsRectItem(QRectF(self._start, self._start), self.pixmap_item)
@@ -158,6 +167,9 @@ class EvidenceViewer(QDialog):
         self.item: EvidenceItem | None = None
         self.scale = 1.0
         self.page = 0  # PDFs: the page shown (0-based); its boxes are in points
+        self.suggestions: list[pii.Suggestion] = []  # not yet applied, on the page shown
+        self._highlight = -1
+        self._undo: list[list[Redaction]] = []  # the item's boxes before each added box or applied suggestion
         self.setWindowTitle(self.tr("Evidence viewer"))
         self.resize(1100, 800)
         layout = QVBoxLayout(self)
@@ -186,14 +198,23 @@ class EvidenceViewer(QDialog):
         for button in buttons:
             bar.addWidget(button)
         self.canvas = Canvas(self)
+        self.suggestions_panel = SuggestionsPanel(self)
+        middle = QHBoxLayout()
+        middle.addWidget(self.canvas, 1)
+        middle.addWidget(self.suggestions_panel)
         self.hint = QLabel(self.tr("Black boxes are burned into every export; the original file is never changed. "
                                    "←/→: previous/next, PgUp/PgDn: PDF pages"), self)
         self.hint.setStyleSheet("color: #6b7280;")
         layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.hint)
         self.mode_group.idToggled.connect(self._mode)
         self.canvas.rect_drawn.connect(self._rect_drawn)
+        self.canvas.suggestion_clicked.connect(self.apply_suggestion)
+        self.suggestions_panel.apply_one.connect(self.apply_suggestion)
+        self.suggestions_panel.apply_all.connect(self.apply_all_suggestions)
+        self.suggestions_panel.highlighted.connect(self._set_highlight)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_redaction)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, self._zoom_in)
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, self._zoom_out)
         self.show_item()
@@ -218,8 +239,11 @@ class EvidenceViewer(QDialog):
         self.canvas.zoom(0.8)
 
     def show_item(self, page: int = 0) -> None:
+        previous = self.item.id if self.item is not None else None
         self.item = self.library.item(self.item_ids[self.index])
         item = self.item
+        if item.id != previous:
+            self._undo = []
         self.page = max(0, min(page, (item.page_count or 1) - 1)) if paged(item) else 0
         image = load_upright(self.library, item, self.page)
         scene = self.canvas.scene()
@@ -235,6 +259,7 @@ class EvidenceViewer(QDialog):
         pixmap_item.setScale(self.scale)
         pixmap_item.setTransformOriginPoint(0, 0)
         self.canvas.pixmap_item = pixmap_item
+        self._find_suggestions()
         self._draw_edits()
         number = self.index + 1
         kind = self.library.catalog.kind_name(item.kind, self.library.lang)
@@ -269,6 +294,22 @@ class EvidenceViewer(QDialog):
             rect = QGraphicsRectItem(QRectF(c.x * inverse, c.y * inverse, c.w * inverse, c.h * inverse), pixmap_item)
             rect.setPen(QPen(QColor("#22c55e"), 0, Qt.PenStyle.DashLine))
         # the agent's rotation, shown as it will be exported
+        for index, suggestion in enumerate(self.suggestions):
+            x0, y0, x1, y1 = (v * inverse for v in suggestion.box)
+            rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0), pixmap_item)
+            pen = QPen(QColor("#f97316"), 3 if index == self._highlight else 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            rect.setPen(pen)
+            rect.setBrush(QBrush(QColor(249, 115, 22, 60 if index == self._highlight else 25)))
+            rect.setCursor(Qt.CursorShape.PointingHandCursor)
+            label = QGraphicsSimpleTextItem(self.suggestions_panel.reason_text(suggestion.reason), pixmap_item)
+            label.setBrush(QBrush(QColor("#c2410c")))
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)  # readable at any zoom
+            label.setPos(x0, y0)
+            label.setTransform(QTransform.fromTranslate(0, -label.boundingRect().height()))  # just above the box
+            for part in (rect, label):
+                part.setData(0, "suggestion")
+                part.setData(1, index)
         bounds = pixmap_item.boundingRect()
         pixmap_item.setTransformOriginPoint(bounds.center())
         pixmap_item.setRotation(item.rotation)
@@ -285,9 +326,9 @@ class EvidenceViewer(QDialog):
         if box.w <= 0 or box.h <= 0:
             return
         if self.canvas.mode == "redact":
-            self.item = self.library.update_item(self.item.id, redactions=[*self.item.redactions, box])
-        else:
-            self.item = self.library.update_item(self.item.id, crop=box)
+            self._set_redactions([*self.item.redactions, box])
+            return
+        self.item = self.library.update_item(self.item.id, crop=box)
         self._draw_edits()
         self.changed.emit(self.item.id)
 
@@ -307,7 +348,59 @@ class EvidenceViewer(QDialog):
         assert self.item is not None
         if paged(self.item) and box.page is None:
             box = Redaction(box.x, box.y, box.w, box.h, page=self.page + 1)
-        self.item = self.library.update_item(self.item.id, redactions=[*self.item.redactions, box])
+        self._set_redactions([*self.item.redactions, box])
+
+    # --- suggested redactions ----------------------------------------------------------------------------
+
+    def _find_suggestions(self) -> None:
+        """What the reading suggests blacking out on the page shown, less what is already covered."""
+        item = self.item
+        assert item is not None
+        self.suggestions, state = [], DONE
+        if not item.is_pdf:  # a PDF's boxes are in points; suggestions are for pictures
+            reading = lookup.reading_of(self.library, item)
+            if reading is None:
+                state = OFF if lookup.reading_off(self.library) else NOT_READ
+            else:
+                found = [s for s in pii.suggest(reading) if s.page == self.page + 1]
+                self.suggestions = pii.pending(found, item.redactions, paged(item))
+        self._highlight = 0 if self.suggestions else -1
+        self.suggestions_panel.setVisible(not item.is_pdf)
+        self.suggestions_panel.set_suggestions(self.suggestions, state)
+
+    def reading_done(self, sha256: str) -> None:
+        """A file was read in the background: if it is the one shown, show its suggestions."""
+        if self.item is not None and self.item.sha256 == sha256:
+            self._find_suggestions()
+            self._draw_edits()
+
+    def _set_highlight(self, index: int) -> None:
+        if index != self._highlight:
+            self._highlight = index
+            self._draw_edits()
+
+    def apply_suggestion(self, index: int) -> None:
+        """Black out one suggested box: it becomes an ordinary redaction."""
+        if self.item is not None and 0 <= index < len(self.suggestions):
+            box = self.suggestions[index].redaction(paged(self.item))
+            self._set_redactions([*self.item.redactions, box])
+
+    def apply_all_suggestions(self) -> None:
+        if self.item is not None and self.suggestions:
+            boxes = [s.redaction(paged(self.item)) for s in self.suggestions]
+            self._set_redactions([*self.item.redactions, *boxes])
+
+    def undo_redaction(self) -> None:
+        """Ctrl+Z: take back the last box drawn or suggestion(s) applied on this exhibit."""
+        if self.item is not None and self._undo:
+            self._set_redactions(self._undo.pop(), remember=False)
+
+    def _set_redactions(self, boxes: list[Redaction], remember: bool = True) -> None:
+        assert self.item is not None
+        if remember:
+            self._undo.append(list(self.item.redactions))
+        self.item = self.library.update_item(self.item.id, redactions=boxes)
+        self._find_suggestions()
         self._draw_edits()
         self.changed.emit(self.item.id)
 
@@ -315,10 +408,7 @@ class EvidenceViewer(QDialog):
         """Removes the boxes shown: an image's, or those of the PDF page shown."""
         if self.item and self._page_boxes():
             shown = self._page_boxes()
-            self.item = self.library.update_item(self.item.id,
-                                                 redactions=[b for b in self.item.redactions if b not in shown])
-            self._draw_edits()
-            self.changed.emit(self.item.id)
+            self._set_redactions([b for b in self.item.redactions if b not in shown])
 
     def clear_crop(self) -> None:
         if self.item and self.item.crop:

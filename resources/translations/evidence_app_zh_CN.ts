@@ -1405,4 +1405,62 @@ Export without this exhibit? The stored file stays in the case.</source>
         <translation>证据库:%1</translation>
     </message>
 </context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Suggested redactions</source>
+        <translation>建议涂黑</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Apply suggestion</source>
+        <translation>应用建议</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Apply all suggestions</source>
+        <translation>全部应用</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Dashed boxes: click one to black it out, or apply them all. Applied boxes are ordinary redactions; Ctrl+Z undoes.</source>
+        <translation>虚线框为建议涂黑的内容:点击单个框即可涂黑,或全部应用。应用后即为普通涂黑,Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Reading is off in this installation: no suggestions.</source>
+        <translation>本机未安装文字识别,无法给出建议。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Not read yet: suggestions appear once the picture has been read.</source>
+        <translation>尚未识别完成:识别后会在此给出建议。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
+        <source>Nothing more to black out was found.</source>
+        <translation>未发现需要涂黑的其他内容。</translation>
+    </message>
+</context>
 </TS>
