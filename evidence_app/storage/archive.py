@@ -51,7 +51,8 @@ def export_case(library: Library, case_id: int, target: Path) -> Path:
             {"file": f"files/{item.sha256}", "sha256": item.sha256, "size": item.size, "kind": item.kind,
              "caption": item.caption, "original_name": item.original_name, "media_type": item.media_type,
              "rotation": item.rotation, "redactions": [r.as_list() for r in item.redactions],
-             "crop": item.crop.as_list() if item.crop else None}
+             "crop": item.crop.as_list() if item.crop else None,
+             **({"frames": [f.as_dict() for f in item.frames]} if item.is_video else {})}
             for item in items
         ],
     }
@@ -135,10 +136,11 @@ def import_case(library: Library, source: Path) -> int:
                 with zf.open(entries[entry.file]) as src:
                     try:
                         staged[entry.sha256] = library.store.stage(src, expected_sha256=entry.sha256,
-                                                                   limit=library.max_bytes())
+                                                                   limit=library.max_any_bytes())
                     except TooLarge:
                         raise ArchiveError(f"{source.name}: {entry.original_name} is larger than the "
-                                           f"{library.max_bytes() // 1_000_000} MB limit (max_file_mb)") from None
+                                           f"{library.max_any_bytes() // 1_000_000} MB limit "
+                                           "(max_file_mb, max_video_mb)") from None
                     except ValueError:
                         raise ArchiveError(f"{source.name}: hash mismatch for {entry.sha256[:12]}…") from None
             return _commit(library, source, case_values, items, staged)
@@ -176,12 +178,12 @@ def _read_manifest(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], nam
 
 def _check_sizes(library: Library, infos: list[zipfile.ZipInfo], name: str) -> None:
     """Refuse before writing anything: an entry over the size limit, or more than the disk can take."""
-    limit = library.max_bytes()
+    limit = library.max_any_bytes()  # the probe applies the limit of each file's type
     total = 0
     for info in infos:
         if info.file_size > limit:
             raise ArchiveError(f"{name}: {info.filename} is larger than the {limit // 1_000_000} MB limit "
-                               "(max_file_mb)")
+                               "(max_file_mb, max_video_mb)")
         total += info.file_size
     free = shutil.disk_usage(library.root).free
     if total + DISK_MARGIN > free:
@@ -195,7 +197,7 @@ def _commit(library: Library, source: Path, case_values: dict[str, object], item
         sha = entry.sha256
         if sha not in probes:
             try:
-                probes[sha] = probe_file(staged[sha].path, library.max_bytes())
+                probes[sha] = probe_file(staged[sha].path, library.max_bytes(), library.max_video_bytes())
             except Refused as refused:
                 raise ArchiveError(f"{source.name}: {entry.original_name}: {refused}") from None
         check_edits(library, entry, probes[sha], source.name)

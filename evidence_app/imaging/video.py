@@ -1,0 +1,423 @@
+"""Video evidence (packing and unboxing videos): identify by content, read the metadata, propose key frames,
+decode the frame at a time, and make a trimmed, re-encoded copy for an upload box. Qt-free; PyAV (FFmpeg).
+
+The stored video is only ever read. Frame times are seconds from the start of the video as the player shows it
+(the stream's start time subtracted). Frames are returned upright (the recorder's display rotation applied).
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageStat
+
+# Container → media type. The ISO family (MP4/MOV/M4V) shares one demuxer; its brand tells them apart.
+VIDEO_MEDIA_TYPES = ("video/mp4", "video/quicktime", "video/x-m4v", "video/x-msvideo", "video/x-matroska")
+VIDEO_EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/x-m4v": ".m4v",
+                    "video/x-msvideo": ".avi", "video/x-matroska": ".mkv"}
+# What phones and packing stations record, plus the common older and open codecs FFmpeg decodes well.
+CODECS = {"h264": "H.264", "hevc": "H.265", "mpeg4": "MPEG-4", "mjpeg": "MJPEG", "vp8": "VP8", "vp9": "VP9",
+          "av1": "AV1", "mpeg2video": "MPEG-2", "msmpeg4v3": "MPEG-4 (DivX 3)", "libdav1d": "AV1"}
+MAX_PROPOSED = 6
+MAX_PIXELS = 8192 * 8192
+
+
+class VideoError(Exception):
+    """A file that is not a usable video. `code` matches a `refuse.*` message; `detail` is for the log."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(detail or code)
+        self.code, self.detail = code, detail
+
+
+@dataclass
+class VideoInfo:
+    media_type: str
+    width: int  # upright
+    height: int
+    duration_s: float
+    fps: float | None
+    codec: str  # FFmpeg's decoder name: h264, hevc, mpeg4…
+    rotation: int = 0  # degrees counter-clockwise the picture is turned for display (0/90/180/270)
+    created_at: str | None = None  # the recorder's creation time (ISO text), when it wrote one
+
+
+def looks_like_video(head: bytes) -> bool:
+    """The container signatures we accept: ISO BMFF / QuickTime atoms, RIFF AVI, Matroska (EBML)."""
+    if len(head) >= 12 and head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"):
+        return True
+    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
+        return True
+    return head[:4] == b"\x1a\x45\xdf\xa3"
+
+
+def _open(path: Path | str):
+    import av
+
+    return av.open(str(path), mode="r", metadata_errors="ignore")
+
+
+def _video_stream(container):
+    streams = [s for s in container.streams.video if s.codec_context is not None]
+    if not streams:
+        raise VideoError("video_no_stream")
+    # an attached cover picture (MP4 artwork) is a "video" stream of one frame: never the one we want
+    real = [s for s in streams if not (s.disposition and "attached_pic" in str(s.disposition).lower())]
+    return (real or streams)[0]
+
+
+def _media_type(container) -> str:
+    names = set(container.format.name.split(","))
+    if "avi" in names:
+        return "video/x-msvideo"
+    if "matroska" in names:
+        return "video/x-matroska"
+    if "mov" in names or "mp4" in names:
+        brand = str(container.metadata.get("major_brand", "")).strip().lower()
+        if brand == "qt":
+            return "video/quicktime"
+        if brand.startswith("m4v"):
+            return "video/x-m4v"
+        return "video/mp4"
+    raise VideoError("video_type", container.format.name)
+
+
+def _start(stream) -> float:
+    return float(stream.start_time * stream.time_base) if stream.start_time is not None else 0.0
+
+
+def _duration(container, stream) -> float:
+    if stream.duration is not None and stream.time_base is not None:
+        return float(stream.duration * stream.time_base)
+    if container.duration is not None:
+        return container.duration / 1_000_000
+    return 0.0
+
+
+def _rotation(frame) -> int:
+    try:
+        angle = int(round(frame.rotation or 0))
+    except (AttributeError, TypeError, ValueError):
+        return 0
+    return (round(angle / 90) * 90) % 360
+
+
+def _created(container, stream) -> str | None:
+    raw = stream.metadata.get("creation_time") or container.metadata.get("creation_time") or \
+        container.metadata.get("date")
+    if not raw or not isinstance(raw, str) or raw.startswith("1970-01-01") or raw.startswith("1904-01-01"):
+        return None
+    text = raw.strip().replace(" ", "T")
+    if text.endswith("Z"):
+        text = text[:-1].split(".")[0] + "+00:00"
+    return text[:25]
+
+
+def probe_video(path: Path) -> VideoInfo:
+    """Open the video, read what we show, and prove it decodes at its start and at its end (a truncated copy
+    fails here, not at export). Raises VideoError."""
+    import av
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with _open(path) as container:
+                media_type = _media_type(container)
+                stream = _video_stream(container)
+                codec = stream.codec_context.name
+                if codec not in CODECS:
+                    raise VideoError("video_codec", codec)
+                duration = _duration(container, stream)
+                rate = stream.average_rate or stream.guessed_rate
+                fps = round(float(rate), 3) if rate else None
+                first = _first_frame(container, stream)
+                if first is None:
+                    raise VideoError("video_corrupt", "no frame decodes")
+                rotation = _rotation(first)
+                width, height = first.width, first.height
+                if width * height > MAX_PIXELS:
+                    raise VideoError("video_corrupt", f"{width}x{height} pixels")
+                if rotation in (90, 270):
+                    width, height = height, width
+                created = _created(container, stream)
+                _check_index(stream, Path(path).stat().st_size)
+                if duration <= 0:
+                    raise VideoError("video_corrupt", "no duration")
+                last = _last_time(container, stream, duration)
+                # the demuxer's index promises `duration`; the data must be there to back it up
+                if last is None or last < duration - max(0.5, 3.0 / (fps or 1.0)):
+                    raise VideoError("video_truncated", f"data ends at {last} of {duration:.2f} s")
+    except VideoError:
+        raise
+    except av.error.FFmpegError as exc:
+        raise VideoError("video_corrupt", str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from None
+    except (MemoryError, OSError, ValueError, IndexError, ZeroDivisionError) as exc:
+        raise VideoError("video_corrupt", str(exc)[:120] or type(exc).__name__) from None
+    return VideoInfo(media_type, width, height, round(duration, 3), fps, codec, rotation, created)
+
+
+def _check_index(stream, size: int) -> None:
+    """MP4/MOV/MKV carry an index of where every sample lies: a sample past the end of the file is a copy that
+    stopped early (an interrupted transfer from the phone)."""
+    try:
+        entries = stream.index_entries
+        ends = [entry.pos + entry.size for entry in entries if entry.pos >= 0] if entries is not None else []
+    except Exception:  # noqa: BLE001 - no index (AVI without idx1, a stream): the decode check below decides
+        return
+    if ends and max(ends) > size:
+        raise VideoError("video_truncated", f"index needs {max(ends)} bytes, file has {size}")
+
+
+def _first_frame(container, stream):
+    count = 0
+    for packet in container.demux(stream):
+        count += 1
+        for frame in packet.decode():
+            return frame
+        if count > 600:  # nothing decodes in the first 600 packets: not a video we can show
+            return None
+    return None
+
+
+def _last_time(container, stream, duration: float) -> float | None:
+    """The time (s from start) of the end of the last packet at the end of the file, after decoding one frame
+    there; None when nothing near the end decodes."""
+    start = _start(stream)
+    tb = stream.time_base
+    container.seek(int((start + max(0.0, duration - 3.0)) / tb), stream=stream, backward=True)
+    last, decoded = None, False
+    for packet in container.demux(stream):
+        if packet.pts is None:
+            continue
+        try:
+            frames = packet.decode()
+        except Exception:  # noqa: BLE001 - damaged data at the end: judged by what decoded
+            frames = []
+        decoded = decoded or bool(frames)
+        end = float((packet.pts + (packet.duration or 0)) * tb) - start
+        last = end if last is None else max(last, end)
+    if not decoded:
+        try:
+            decoded = bool(stream.codec_context.decode(None))  # frames held back by the decoder
+        except Exception:  # noqa: BLE001
+            decoded = False
+    return last if decoded else None
+
+
+# --- frames ----------------------------------------------------------------------------------------------------
+
+def upright(frame, rotation: int | None = None) -> Image.Image:
+    image = frame.to_image()
+    angle = _rotation(frame) if rotation is None else rotation
+    if angle:
+        image = image.rotate(angle, expand=True)
+    return image
+
+
+def frame_at(path: Path | str, t: float, *, max_size: int | None = None) -> Image.Image:
+    """The upright picture shown at `t` seconds (the last frame that starts at or before t; t past the end
+    gives the last frame). `max_size`: longest side, scaled while converting (faster for previews)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _open(path) as container:
+            stream = _video_stream(container)
+            stream.thread_type = "AUTO"
+            frame = _decode_at(container, stream, t)
+            if frame is None:
+                raise VideoError("video_corrupt", f"no frame at {t:.3f} s")
+            rotation = _rotation(frame)
+            if max_size and max(frame.width, frame.height) > max_size:
+                scale = max_size / max(frame.width, frame.height)
+                frame = frame.reformat(width=max(2, round(frame.width * scale) // 2 * 2),
+                                       height=max(2, round(frame.height * scale) // 2 * 2))
+            return upright(frame, rotation)
+
+
+def _decode_at(container, stream, t: float):
+    start = _start(stream)
+    tb = stream.time_base
+    target = start + max(0.0, t)
+    container.seek(int(target / tb), stream=stream, backward=True)
+    best = None
+    for frame in container.decode(stream):
+        if frame.pts is None:
+            continue
+        when = float(frame.pts * tb)
+        if when <= target + 1e-4:
+            best = frame
+            continue
+        return best if best is not None else frame
+    return best
+
+
+def frames_at(path: Path | str, times: list[float]) -> list[Image.Image]:
+    """Several frames from one opened container (export): each decoded from the key frame before it."""
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _open(path) as container:
+            stream = _video_stream(container)
+            stream.thread_type = "AUTO"
+            for t in times:
+                frame = _decode_at(container, stream, t)
+                if frame is None:
+                    raise VideoError("video_corrupt", f"no frame at {t:.3f} s")
+                out.append(upright(frame))
+    return out
+
+
+def propose_key_frames(path: Path | str, duration: float, limit: int = MAX_PROPOSED) -> list[float]:
+    """Up to `limit` moments worth showing: the strongest scene changes plus evenly spaced moments, chosen among
+    the video's key frames (decoding only those is fast: a 60 s clip in well under a second of work)."""
+    samples = _key_frame_samples(path)
+    if duration <= 0:
+        return [0.0]
+    count = max(1, min(limit, math.ceil(duration / 2)))  # a 3 s clip does not need six frames
+    gap = duration / (count * 2)
+    chosen: list[float] = []
+
+    def free(t: float) -> bool:
+        return all(abs(t - other) >= gap for other in chosen)
+
+    # scene changes: the biggest jumps between neighbouring key frames, at most half the picks
+    changes = sorted(((diff, t) for t, diff in samples if diff >= 18.0), reverse=True)
+    for _diff, t in changes:
+        if len(chosen) >= count // 2:
+            break
+        if free(t):
+            chosen.append(t)
+    # evenly spaced moments, each moved to the nearest key frame when one is close (cheap to decode later)
+    times = [t for t, _ in samples]
+    for index in range(count):
+        if len(chosen) >= count:
+            break
+        target = duration * (index + 0.5) / count
+        near = min(times, key=lambda k: abs(k - target)) if times else target
+        pick = near if abs(near - target) <= duration / (count * 2) else target
+        if free(pick):
+            chosen.append(pick)
+    return sorted(round(min(max(0.0, t), duration), 3) for t in chosen)
+
+
+def _key_frame_samples(path: Path | str) -> list[tuple[float, float]]:
+    """(time, mean difference from the previous key frame, 0-255) of every key frame, from tiny greyscale
+    thumbnails."""
+    out: list[tuple[float, float]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _open(path) as container:
+            stream = _video_stream(container)
+            ctx = stream.codec_context
+            ctx.skip_frame = "NONKEY"
+            stream.thread_type = "AUTO"
+            start = _start(stream)
+            previous = None
+            try:
+                for frame in container.decode(stream):
+                    if frame.pts is None:
+                        continue
+                    small = frame.reformat(width=48, height=27, format="gray").to_image()
+                    diff = 0.0 if previous is None else ImageStat.Stat(ImageChops.difference(small, previous)).mean[0]
+                    out.append((float(frame.pts * stream.time_base) - start, diff))
+                    previous = small
+                    if len(out) > 5000:
+                        break
+            except Exception:  # noqa: BLE001 - a damaged tail: propose from what decoded
+                pass
+    return out
+
+
+def timecode(t: float) -> str:
+    """00:01:23.4 (tenths of a second)."""
+    tenths = int(round(max(0.0, t) * 10))
+    hours, rest = divmod(tenths, 36000)
+    minutes, rest = divmod(rest, 600)
+    seconds, tenth = divmod(rest, 10)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{tenth}"
+
+
+# --- a trimmed copy for upload boxes -----------------------------------------------------------------------
+
+def span(times: list[float], duration: float, margin: float = 2.0) -> tuple[float, float]:
+    """The marked span: from just before the first key frame to just after the last (the whole video without
+    key frames)."""
+    if not times:
+        return 0.0, duration
+    return max(0.0, min(times) - margin), min(duration, max(times) + margin)
+
+
+def trim_copy(source: Path | str, target: Path | str, start: float, end: float, max_bytes: int,
+              boxes: list[tuple[int, int, int, int]] = (), cancelled=lambda: False) -> int:
+    """Re-encode `start`..`end` of `source` as H.264 MP4 at a bit rate that keeps it under `max_bytes`, at most
+    720 lines, without sound or metadata (no creation time, no location, no device). `boxes` (upright pixels of
+    the source) are blacked out on every frame: a redaction on any key frame hides that area for the whole clip.
+    Returns the size written; raises VideoError("video_too_long") when even 150 kbit/s does not fit."""
+    import av
+
+    length = max(0.1, end - start)
+    bits = max_bytes * 8 * 0.85 / length  # container overhead and rate-control overshoot
+    if bits < 150_000:
+        raise VideoError("video_too_long", f"{length:.0f} s at {bits / 1000:.0f} kbit/s")
+    bitrate = int(min(bits, 4_000_000))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _open(source) as inp, av.open(str(target), mode="w", format="mp4") as out:
+            stream = _video_stream(inp)
+            stream.thread_type = "AUTO"
+            first = _decode_at(inp, stream, start)
+            if first is None:
+                raise VideoError("video_corrupt", "nothing to trim")
+            rotation = _rotation(first)
+            src_w, src_h = first.width, first.height
+            up_w, up_h = (src_h, src_w) if rotation in (90, 270) else (src_w, src_h)
+            scale = min(1.0, 720 / min(up_w, up_h))
+            out_w, out_h = max(2, int(up_w * scale) // 2 * 2), max(2, int(up_h * scale) // 2 * 2)
+            rate = stream.average_rate or Fraction(25, 1)
+            rate = Fraction(rate).limit_denominator(1001)
+            if not 1 <= rate <= 120:
+                rate = Fraction(25, 1)
+            enc = out.add_stream("libx264" if "libx264" in av.codecs_available else "mpeg4", rate=rate)
+            enc.width, enc.height, enc.pix_fmt = out_w, out_h, "yuv420p"
+            enc.bit_rate = bitrate
+            enc.codec_context.options = {"preset": "veryfast", "maxrate": str(bitrate), "bufsize": str(bitrate * 2)}
+            out.metadata.clear() if hasattr(out.metadata, "clear") else None
+            start_pts = first.pts
+            tb = stream.time_base
+            index = 0
+
+            def emit(frame) -> None:
+                nonlocal index
+                image = upright(frame, rotation)
+                if boxes:
+                    draw = ImageDraw.Draw(image)
+                    for x, y, w, h in boxes:
+                        draw.rectangle([x, y, x + w - 1, y + h - 1], fill=(0, 0, 0))
+                if image.size != (out_w, out_h):
+                    image = image.resize((out_w, out_h), Image.Resampling.BILINEAR)
+                new = av.VideoFrame.from_image(image)
+                new.pts = index
+                new.time_base = 1 / rate
+                index += 1
+                for packet in enc.encode(new):
+                    out.mux(packet)
+
+            emit(first)
+            stop = float(start_pts * tb) + length
+            for frame in inp.decode(stream):
+                if cancelled():
+                    raise VideoError("cancelled")
+                if frame.pts is None or frame.pts <= start_pts:
+                    continue
+                if float(frame.pts * tb) >= stop:
+                    break
+                emit(frame)
+            for packet in enc.encode(None):
+                out.mux(packet)
+    size = Path(target).stat().st_size
+    if size > max_bytes:
+        raise VideoError("video_too_long", f"{size} bytes after encoding")
+    return size
