@@ -46,9 +46,16 @@ class VideoInfo:
     created_at: str | None = None  # the recorder's creation time (ISO text), when it wrote one
 
 
+_IMAGE_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis", b"jpeg",
+                 b"avci", b"MiHE", b"crx ")
+
+
 def looks_like_video(head: bytes) -> bool:
     """The container signatures we accept: ISO BMFF / QuickTime atoms, RIFF AVI, Matroska (EBML)."""
-    if len(head) >= 12 and head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"):
+    if len(head) >= 12 and head[4:8] == b"ftyp":
+        # HEIC/AVIF photos are the same box format: their brands say image
+        return head[8:12] not in _IMAGE_BRANDS
+    if len(head) >= 12 and head[4:8] in (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"):
         return True
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
         return True
@@ -333,7 +340,7 @@ def _key_frame_samples(path: Path | str) -> list[tuple[float, float]]:
 
 def timecode(t: float) -> str:
     """00:01:23.4 (tenths of a second)."""
-    tenths = int(round(max(0.0, t) * 10))
+    tenths = int(math.floor(max(0.0, t) * 10 + 1e-6))  # truncated, as players show it: never later than the frame
     hours, rest = divmod(tenths, 36000)
     minutes, rest = divmod(rest, 600)
     seconds, tenth = divmod(rest, 10)
