@@ -291,7 +291,10 @@ def propose_key_frames(path: Path | str, duration: float, limit: int = MAX_PROPO
         return all(abs(t - other) >= gap for other in chosen)
 
     # scene changes: the biggest jumps between neighbouring key frames, at most half the picks
-    changes = sorted(((diff, t) for t, diff in samples if diff >= 18.0), reverse=True)
+    # a cut stands out from the ordinary motion between key frames (a hand, a counter ticking)
+    diffs = sorted(diff for _t, diff in samples[1:])
+    typical = diffs[len(diffs) // 2] if diffs else 0.0
+    changes = sorted(((diff, t) for t, diff in samples[1:] if diff >= max(18.0, 2.5 * typical)), reverse=True)
     for _diff, t in changes:
         if len(chosen) >= count // 2:
             break
@@ -349,6 +352,11 @@ def timecode(t: float) -> str:
 
 # --- a trimmed copy for upload boxes -----------------------------------------------------------------------
 
+def _chain(head, tail):
+    yield head
+    yield from tail
+
+
 def span(times: list[float], duration: float, margin: float = 2.0) -> tuple[float, float]:
     """The marked span: from just before the first key frame to just after the last (the whole video without
     key frames)."""
@@ -375,7 +383,22 @@ def trim_copy(source: Path | str, target: Path | str, start: float, end: float, 
         with _open(source) as inp, av.open(str(target), mode="w", format="mp4") as out:
             stream = _video_stream(inp)
             stream.thread_type = "AUTO"
-            first = _decode_at(inp, stream, start)
+            tb = stream.time_base
+            origin = _start(stream)
+            begin = origin + start
+            inp.seek(int(begin / tb), stream=stream, backward=True)
+            decoded = (f for f in inp.decode(stream) if f.pts is not None)
+            first = None
+            for frame in decoded:  # the frame shown at `start`, and the one after it held back
+                if float(frame.pts * tb) <= begin + 1e-4:
+                    first = frame
+                    continue
+                held = frame
+                break
+            else:
+                held = None
+            if first is None:
+                first, held = held, None
             if first is None:
                 raise VideoError("video_corrupt", "nothing to trim")
             rotation = _rotation(first)
@@ -391,9 +414,6 @@ def trim_copy(source: Path | str, target: Path | str, start: float, end: float, 
             enc.width, enc.height, enc.pix_fmt = out_w, out_h, "yuv420p"
             enc.bit_rate = bitrate
             enc.codec_context.options = {"preset": "veryfast", "maxrate": str(bitrate), "bufsize": str(bitrate * 2)}
-            out.metadata.clear() if hasattr(out.metadata, "clear") else None
-            start_pts = first.pts
-            tb = stream.time_base
             index = 0
 
             def emit(frame) -> None:
@@ -413,11 +433,12 @@ def trim_copy(source: Path | str, target: Path | str, start: float, end: float, 
                     out.mux(packet)
 
             emit(first)
-            stop = float(start_pts * tb) + length
-            for frame in inp.decode(stream):
+            stop = float(first.pts * tb) + length
+            rest = decoded if held is None else _chain(held, decoded)
+            for frame in rest:
                 if cancelled():
                     raise VideoError("cancelled")
-                if frame.pts is None or frame.pts <= start_pts:
+                if frame.pts <= first.pts:
                     continue
                 if float(frame.pts * tb) >= stop:
                     break

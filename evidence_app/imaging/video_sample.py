@@ -60,7 +60,8 @@ def make_video(path: Path | str, seconds: float = 4.0, fps: int = 10, size: tupl
         stream.pix_fmt = "yuvj420p" if encoder == "mjpeg" else "yuv420p"
         options = {}
         if encoder == "libx264":
-            options = {"preset": "ultrafast", "keyint": str(gop or fps), "min-keyint": "1"}
+            # a key frame every second (as phones record), more at cuts unless a fixed `gop` is asked for
+            options = {"preset": "ultrafast", "x264-params": f"keyint={gop or fps}:min-keyint=1"}
             if gop:
                 options["x264-params"] = f"keyint={gop}:min-keyint={gop}:scenecut=0"
         elif encoder == "libx265":
