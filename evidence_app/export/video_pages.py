@@ -4,6 +4,7 @@ caption. The upload pack cuts the same cells out as numbered images."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,14 +58,26 @@ def video_jobs(item: EvidenceItem, source: Path, dpi: int, quality: int, folder:
     cell_w, cell_h = cell_size(item)
     box_w, box_h = round(cell_w / 72 * dpi), round((cell_h - TEXT_H) / 72 * dpi)
     jobs = {}
-    pictures = frames_at(source, [f.t for f in item.frames])
+    # decoded no larger than the cell needs (scaled while converting from YUV, the cheap place); the boxes,
+    # in full-size pixels, are grown outwards to whole pixels of that size: nothing under them survives
+    width, height = item.width or 1, item.height or 1
+    if item.rotation in (90, 270):
+        width, height = height, width
+    fit = min(1.0, box_w / width, box_h / height)
+    long_side = math.ceil(max(item.width or 1, item.height or 1) * fit) + 2
+    pictures = frames_at(source, [f.t for f in item.frames], max_size=long_side)
     for index, (frame, picture) in enumerate(zip(item.frames, pictures)):
+        factor = picture.width / (item.width or picture.width)
         path = folder / f"video{item.id}_{index}.bmp"
         picture.save(path, "BMP")  # lossless and fast to write; the prepared cell is the JPEG
+        boxes = []
+        for b in item.frame_boxes(frame):
+            left, top = math.floor(b.x * factor), math.floor(b.y * factor)
+            boxes.append((left, top, math.ceil((b.x + b.w) * factor) - left, math.ceil((b.y + b.h) * factor) - top))
         jobs[(item.id, index)] = ImageJob(
             source=str(path), media_type="video/frame", out_stem=str(folder / f"video{item.id}_{index}"),
             box_w=box_w, box_h=box_h, quality=quality, rotation=item.rotation, split=False,
-            redactions=tuple((b.x, b.y, b.w, b.h) for b in item.frame_boxes(frame)))
+            redactions=tuple(boxes))
     return jobs
 
 

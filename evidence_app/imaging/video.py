@@ -236,12 +236,16 @@ def frame_at(path: Path | str, t: float, *, max_size: int | None = None) -> Imag
             frame = _decode_at(container, stream, t)
             if frame is None:
                 raise VideoError("video_corrupt", f"no frame at {t:.3f} s")
-            rotation = _rotation(frame)
-            if max_size and max(frame.width, frame.height) > max_size:
-                scale = max_size / max(frame.width, frame.height)
-                frame = frame.reformat(width=max(2, round(frame.width * scale) // 2 * 2),
-                                       height=max(2, round(frame.height * scale) // 2 * 2))
-            return upright(frame, rotation)
+            return _scaled_upright(frame, max_size)
+
+
+def _scaled_upright(frame, max_size: int | None) -> Image.Image:
+    """Upright, at most `max_size` on the long side (scaled while converting from YUV: the cheap place)."""
+    rotation = _rotation(frame)
+    if max_size and max(frame.width, frame.height) > max_size:
+        scale = max_size / max(frame.width, frame.height)
+        frame = frame.reformat(width=max(2, round(frame.width * scale)), height=max(2, round(frame.height * scale)))
+    return upright(frame, rotation)
 
 
 def _decode_at(container, stream, t: float):
@@ -261,7 +265,7 @@ def _decode_at(container, stream, t: float):
     return best
 
 
-def frames_at(path: Path | str, times: list[float]) -> list[Image.Image]:
+def frames_at(path: Path | str, times: list[float], max_size: int | None = None) -> list[Image.Image]:
     """Several frames from one opened container (export): each decoded from the key frame before it."""
     out = []
     with warnings.catch_warnings():
@@ -273,14 +277,14 @@ def frames_at(path: Path | str, times: list[float]) -> list[Image.Image]:
                 frame = _decode_at(container, stream, t)
                 if frame is None:
                     raise VideoError("video_corrupt", f"no frame at {t:.3f} s")
-                out.append(upright(frame))
+                out.append(_scaled_upright(frame, max_size))
     return out
 
 
 def propose_key_frames(path: Path | str, duration: float, limit: int = MAX_PROPOSED) -> list[float]:
     """Up to `limit` moments worth showing: the strongest scene changes plus evenly spaced moments, chosen among
     the video's key frames (decoding only those is fast: a 60 s clip in well under a second of work)."""
-    samples = _key_frame_samples(path)
+    samples = _key_frame_samples(path) if duration <= LONG_S else _seek_samples(path, duration)
     if duration <= 0:
         return [0.0]
     count = max(1, min(limit, math.ceil(duration / 2)))  # a 3 s clip does not need six frames
@@ -300,17 +304,55 @@ def propose_key_frames(path: Path | str, duration: float, limit: int = MAX_PROPO
             break
         if free(t):
             chosen.append(t)
-    # evenly spaced moments, each moved to the nearest key frame when one is close (cheap to decode later)
+    # evenly spaced moments, each moved to the nearest key frame when one is close (cheap to decode later),
+    # the one farthest from everything chosen first: the picks spread over the whole video
     times = [t for t, _ in samples]
+    candidates = []
     for index in range(count):
-        if len(chosen) >= count:
-            break
         target = duration * (index + 0.5) / count
         near = min(times, key=lambda k: abs(k - target)) if times else target
-        pick = near if abs(near - target) <= duration / (count * 2) else target
-        if free(pick):
-            chosen.append(pick)
+        candidates.append(near if abs(near - target) <= duration / (count * 2) else target)
+    while len(chosen) < count and candidates:
+        best = max(candidates, key=lambda t: min((abs(t - other) for other in chosen), default=duration))
+        candidates.remove(best)
+        if free(best):
+            chosen.append(best)
     return sorted(round(min(max(0.0, t), duration), 3) for t in chosen)
+
+
+LONG_S = 300.0  # longer videos are sampled at SAMPLES positions instead of at every key frame
+SAMPLES = 150
+
+
+def _seek_samples(path: Path | str, duration: float) -> list[tuple[float, float]]:
+    """Like `_key_frame_samples`, at SAMPLES evenly spaced positions of a long video (each: the key frame before
+    it), so an hour-long recording is sampled in seconds, not minutes."""
+    out: list[tuple[float, float]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _open(path) as container:
+            stream = _video_stream(container)
+            stream.codec_context.skip_frame = "NONKEY"
+            stream.thread_type = "AUTO"
+            start, tb = _start(stream), stream.time_base
+            previous = None
+            for index in range(SAMPLES):
+                target = start + duration * (index + 0.5) / SAMPLES
+                try:
+                    container.seek(int(target / tb), stream=stream, backward=True)
+                    frame = next((f for f in container.decode(stream) if f.pts is not None), None)
+                except Exception:  # noqa: BLE001 - a damaged stretch: skip that sample
+                    continue
+                if frame is None:
+                    continue
+                t = float(frame.pts * tb) - start
+                if out and abs(out[-1][0] - t) < 1e-3:
+                    continue  # the same key frame as the previous sample
+                small = frame.reformat(width=48, height=27, format="gray").to_image()
+                diff = 0.0 if previous is None else ImageStat.Stat(ImageChops.difference(small, previous)).mean[0]
+                out.append((t, diff))
+                previous = small
+    return out
 
 
 def _key_frame_samples(path: Path | str) -> list[tuple[float, float]]:
