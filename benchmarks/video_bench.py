@@ -98,6 +98,9 @@ def main() -> int:
         if not long_clip.is_file():
             made, _ = timed(make_clip, long_clip, 600, 10, moving=False)
             print(f"made the 10-minute 1080p H.264 clip in {made:.1f} s ({long_clip.stat().st_size / 1e6:.1f} MB)")
+        long_s, long_frames = timed(V.propose_key_frames, long_clip, 600.0)
+        print(f"   propose key frames (10-minute 1080p, sampled at {V.SAMPLES} positions): {long_s:.2f} s -> "
+              f"{long_frames}")
         export_video_s, export_photo_s, pages = _export_costs(folder, long_clip)
         print(f"3. export, case with a 10-minute video (6 key frames): {export_video_s:.2f} s; the same 6 frames as "
               f"photos: {export_photo_s:.2f} s; ratio {export_video_s / export_photo_s:.2f}  [goal <= ~1] ({pages})")
