@@ -154,7 +154,8 @@ def _video_copies(library, case, exporter, out_dir: Path, cancelled) -> list[str
             if exc.code == "cancelled":
                 raise ExportCancelled() from None
             target.unlink(missing_ok=True)
-            out.append(f"证据 {number} ({item.original_name}): 视频片段无法压缩到 {limit_mb} MB 以内,未放入上传包"
+            out.append(f"证据 {number} ({item.original_name}): 关键帧之间的片段超过 5 分钟或无法压缩到 {limit_mb} MB "
+                       "以内,未放入上传包;请把关键帧标在需要的片段内"
                        if exc.code == "video_too_long" else
                        f"证据 {number} ({item.original_name}): 视频片段无法生成({exc.detail or exc.code})")
     return out

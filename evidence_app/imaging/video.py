@@ -394,6 +394,56 @@ def timecode(t: float) -> str:
 
 # --- a trimmed copy for upload boxes -----------------------------------------------------------------------
 
+def _to_stored(box: tuple[int, int, int, int], rotation: int, width: int, height: int) -> tuple[int, int, int, int]:
+    """A box in upright pixels → the same area in the stored frame (`width`×`height`), which the player turns
+    `rotation` degrees counter-clockwise (as `upright` does)."""
+    x, y, w, h = box
+    if rotation == 90:  # upright (u, v) shows stored (width - 1 - v, u)
+        return width - (y + h), x, h, w
+    if rotation == 270:  # upright (u, v) shows stored (v, height - 1 - u)
+        return y, height - (x + w), h, w
+    if rotation == 180:
+        return width - (x + w), height - (y + h), w, h
+    return x, y, w, h
+
+
+def _to_output(box, fx: float, fy: float, width: int, height: int) -> tuple[int, int, int, int]:
+    """Scaled to the output size, grown outwards to whole pixels and to even ones (chroma is half size)."""
+    x, y, w, h = box
+    left, top = max(0, math.floor(x * fx) // 2 * 2), max(0, math.floor(y * fy) // 2 * 2)
+    right = min(width, -(-math.ceil((x + w) * fx) // 2) * 2)
+    bottom = min(height, -(-math.ceil((y + h) * fy) // 2) * 2)
+    return left, top, right, bottom
+
+
+def _copy_frame(frame):
+    import av
+
+    copy = av.VideoFrame(frame.width, frame.height, "yuv420p")
+    for source, target in zip(frame.planes, copy.planes):
+        src, dst = memoryview(source).cast("B"), memoryview(target).cast("B")
+        width = min(source.width, target.width)
+        for y in range(min(source.height, target.height)):
+            dst[y * target.line_size: y * target.line_size + width] = src[y * source.line_size:
+                                                                            y * source.line_size + width]
+    return copy
+
+
+def _black_out(frame, boxes: list[tuple[int, int, int, int]]) -> None:
+    """Black (Y 16, Cb/Cr 128) written straight into the planes of a yuv420p frame."""
+    for plane_no, (value, shift) in enumerate(((16, 0), (128, 1), (128, 1))):
+        plane = frame.planes[plane_no]
+        line = plane.line_size
+        view = memoryview(plane).cast("B")
+        for left, top, right, bottom in boxes:
+            left, top, right, bottom = left >> shift, top >> shift, right >> shift, bottom >> shift
+            if right <= left or bottom <= top:
+                continue
+            row = bytes([value]) * (right - left)
+            for y in range(top, bottom):
+                view[y * line + left: y * line + right] = row
+
+
 def _chain(head, tail):
     yield head
     yield from tail
@@ -407,6 +457,9 @@ def span(times: list[float], duration: float, margin: float = 2.0) -> tuple[floa
     return max(0.0, min(times) - margin), min(duration, max(times) + margin)
 
 
+MAX_CLIP_S = 300.0  # an upload copy longer than this is not made: the key frames should mark the moments that matter
+
+
 def trim_copy(source: Path | str, target: Path | str, start: float, end: float, max_bytes: int,
               boxes: list[tuple[int, int, int, int]] = (), cancelled=lambda: False) -> int:
     """Re-encode `start`..`end` of `source` as H.264 MP4 at a bit rate that keeps it under `max_bytes`, at most
@@ -416,6 +469,8 @@ def trim_copy(source: Path | str, target: Path | str, start: float, end: float, 
     import av
 
     length = max(0.1, end - start)
+    if length > MAX_CLIP_S:
+        raise VideoError("video_too_long", f"{length:.0f} s is longer than {MAX_CLIP_S:.0f} s")
     bits = max_bytes * 8 * 0.85 / length  # container overhead and rate-control overshoot
     if bits < 150_000:
         raise VideoError("video_too_long", f"{length:.0f} s at {bits / 1000:.0f} kbit/s")
@@ -445,9 +500,9 @@ def trim_copy(source: Path | str, target: Path | str, start: float, end: float, 
                 raise VideoError("video_corrupt", "nothing to trim")
             rotation = _rotation(first)
             src_w, src_h = first.width, first.height
-            up_w, up_h = (src_h, src_w) if rotation in (90, 270) else (src_w, src_h)
-            scale = min(1.0, 720 / min(up_w, up_h))
-            out_w, out_h = max(2, int(up_w * scale) // 2 * 2), max(2, int(up_h * scale) // 2 * 2)
+            # encoded as stored, turned for display by the same rotation the recorder wrote: no Python pixels
+            scale = min(1.0, 720 / min(src_w, src_h))
+            out_w, out_h = max(2, int(src_w * scale) // 2 * 2), max(2, int(src_h * scale) // 2 * 2)
             rate = stream.average_rate or Fraction(25, 1)
             rate = Fraction(rate).limit_denominator(1001)
             if not 1 <= rate <= 120:
@@ -456,18 +511,19 @@ def trim_copy(source: Path | str, target: Path | str, start: float, end: float, 
             enc.width, enc.height, enc.pix_fmt = out_w, out_h, "yuv420p"
             enc.bit_rate = bitrate
             enc.codec_context.options = {"preset": "veryfast", "maxrate": str(bitrate), "bufsize": str(bitrate * 2)}
+            if rotation:
+                enc.set_display_rotation(rotation)
+            stored_boxes = [_to_output(_to_stored(box, rotation, src_w, src_h), out_w / src_w, out_h / src_h,
+                                       out_w, out_h) for box in boxes]
             index = 0
 
             def emit(frame) -> None:
                 nonlocal index
-                image = upright(frame, rotation)
-                if boxes:
-                    draw = ImageDraw.Draw(image)
-                    for x, y, w, h in boxes:
-                        draw.rectangle([x, y, x + w - 1, y + h - 1], fill=(0, 0, 0))
-                if image.size != (out_w, out_h):
-                    image = image.resize((out_w, out_h), Image.Resampling.BILINEAR)
-                new = av.VideoFrame.from_image(image)
+                new = frame.reformat(width=out_w, height=out_h, format="yuv420p")
+                if stored_boxes:
+                    if new is frame:  # never draw into the decoder's frame: later frames are predicted from it
+                        new = _copy_frame(frame)
+                    _black_out(new, stored_boxes)
                 new.pts = index
                 new.time_base = 1 / rate
                 index += 1

@@ -127,7 +127,7 @@ def import_case(library: Library, source: Path) -> int:
             extra = set(entries) - named
             if extra:
                 raise ArchiveError(f"{source.name}: unexpected entry {sorted(extra)[0]!r}")
-            _check_sizes(library, [entries[f] for f in dict.fromkeys(e.file for e in items)], source.name)
+            _check_sizes(library, zf, [entries[f] for f in dict.fromkeys(e.file for e in items)], source.name)
             # Every file staged (this process's staging folder) and its hash verified before the database is
             # touched; the expansion is capped while it is written, whatever the zip's headers claim.
             for entry in items:
@@ -176,14 +176,20 @@ def _read_manifest(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], nam
     return manifest
 
 
-def _check_sizes(library: Library, infos: list[zipfile.ZipInfo], name: str) -> None:
-    """Refuse before writing anything: an entry over the size limit, or more than the disk can take."""
-    limit = library.max_any_bytes()  # the probe applies the limit of each file's type
+def _check_sizes(library: Library, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse before writing anything: an entry over the size limit of its type (videos: max_video_mb, by their
+    first bytes; the probe checks the type again), or more than the disk can take."""
+    from evidence_app.imaging.video import looks_like_video
+
     total = 0
     for info in infos:
+        with zf.open(info) as handle:
+            video = looks_like_video(handle.read(64))
+        limit, setting = ((library.max_video_bytes(), "max_video_mb") if video
+                          else (library.max_bytes(), "max_file_mb"))
         if info.file_size > limit:
             raise ArchiveError(f"{name}: {info.filename} is larger than the {limit // 1_000_000} MB limit "
-                               "(max_file_mb, max_video_mb)")
+                               f"({setting})")
         total += info.file_size
     free = shutil.disk_usage(library.root).free
     if total + DISK_MARGIN > free:
