@@ -201,7 +201,7 @@ class EvidenceViewer(QDialog):
         self.video_panel.position_changed.connect(self._video_position)
         self.video_panel.frames_changed.connect(self._video_frames_changed)
         self.decoder.signals.ready.connect(self._frame_ready)
-        self.decoder.signals.failed.connect(lambda message: self.title.setText(message))
+        self.decoder.signals.failed.connect(self._decode_failed)  # a bound method: no cycle keeps the viewer
         self.mode_group.idToggled.connect(self._mode)
         self.canvas.rect_drawn.connect(self._rect_drawn)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, self._zoom_in)
@@ -306,6 +306,9 @@ class EvidenceViewer(QDialog):
         self.frame_shown = t
         if fresh:
             self.canvas.fit()
+
+    def _decode_failed(self, message: str) -> None:
+        self.title.setText(message)
 
     def _video_frames_changed(self) -> None:
         if self.item is not None:
