@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageStat
+from PIL import Image, ImageChops, ImageStat
 
 # Container → media type. The ISO family (MP4/MOV/M4V) shares one demuxer; its brand tells them apart.
 VIDEO_MEDIA_TYPES = ("video/mp4", "video/quicktime", "video/x-m4v", "video/x-msvideo", "video/x-matroska")

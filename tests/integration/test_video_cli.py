@@ -9,16 +9,9 @@ from tests.integration.test_cli import cli
 
 
 def _pdf(path):
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from tests.unit.test_video import _pdf_images_and_text
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return [(page.get_textpage().get_text_range(),
-                 [o.get_bitmap().to_pil().convert("RGB") for o in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE])])
-                for page in pdf]
-    finally:
-        pdf.close()
+    return _pdf_images_and_text(path)
 
 
 def test_video_contract_end_to_end(tmp_path):

@@ -91,7 +91,11 @@ def test_no_english_in_the_chinese_ui(window, lib, qtbot, tmp_path):
     from evidence_app.imaging.video_sample import make_video
 
     video = lib.add_file(case_id, make_video(tmp_path / "v.mp4", seconds=2), "packing_record").item
+    from PySide6.QtCore import QThreadPool
+
     window.open_case(case_id)
+    # thumbnails first: pdfium is not thread-safe, and a PDF thumbnail may be in the making on a pool thread
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=30000)
     viewer = window.open_viewer(video.id)  # the video scrubber and key-frame controls
     qtbot.waitUntil(lambda: viewer.frame_shown is not None and not viewer.decoder.busy, timeout=20000)
     found |= _english(viewer)

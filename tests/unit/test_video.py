@@ -176,9 +176,15 @@ def _pdf_images_and_text(path):
     pages = []
     try:
         for page in pdf:
-            text = page.get_textpage().get_text_range()
-            images = [obj.get_bitmap().to_pil().convert("RGB")
-                      for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE])]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            images = []
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
+                bitmap = obj.get_bitmap()  # closed here: pdfium objects are never left to a finaliser
+                images.append(bitmap.to_pil().convert("RGB"))
+                bitmap.close()
+            page.close()
             pages.append((text, images))
     finally:
         pdf.close()
