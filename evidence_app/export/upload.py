@@ -134,7 +134,8 @@ def _video_copies(library, case, exporter, out_dir: Path, cancelled) -> list[str
     """When the platform's upload takes a video: each video exhibit trimmed to the span of its key frames and
     re-encoded under the platform's limit (no sound, no metadata; every redaction box blacked out on every
     frame). The stored video is only read. A span too long to fit is left out with a warning."""
-    from evidence_app.imaging.video import VideoError, span, trim_copy
+    from evidence_app.imaging.video import VideoError
+    from evidence_app.imaging.video_trim import span, trim_copy
 
     platform = library.catalog.platforms.get(case.platform)
     limit_mb = platform.video_upload_mb if platform else None

@@ -11,6 +11,7 @@ from PIL import Image
 
 from evidence_app.core.model import KeyFrame, Redaction
 from evidence_app.imaging import video as V
+from evidence_app.imaging import video_trim as T
 from evidence_app.imaging.video_sample import make_video, read_index
 from evidence_app.storage.library import LibraryError
 
@@ -290,7 +291,7 @@ def test_archive_carries_key_frames_and_refuses_bad_ones(lib, case, videos, tmp_
 def test_trimmed_copy_of_a_rotated_video_keeps_its_rotation_and_boxes(videos, tmp_path):
     copy = tmp_path / "copy.mp4"
     # upright 240x320 (a phone held upright): a box over the left 60 columns, on every frame
-    V.trim_copy(videos["hevc_rot"], copy, 1.0, 2.5, 50_000_000, [(0, 0, 60, 320)])
+    T.trim_copy(videos["hevc_rot"], copy, 1.0, 2.5, 50_000_000, [(0, 0, 60, 320)])
     info = V.probe_video(copy)
     assert (info.width, info.height, info.rotation, info.codec) == (240, 320, 90, "h264")
     assert info.duration_s == pytest.approx(1.5, abs=0.15)
@@ -299,4 +300,4 @@ def test_trimmed_copy_of_a_rotated_video_keeps_its_rotation_and_boxes(videos, tm
         assert picture.crop((0, 0, 60, 320)).getextrema()[1] < 40
         assert picture.crop((70, 0, 240, 320)).getextrema()[1] > 200  # the rest is untouched
     with pytest.raises(V.VideoError):
-        V.trim_copy(videos["h264"], tmp_path / "long.mp4", 0, V.MAX_CLIP_S + 1, 10**9)
+        T.trim_copy(videos["h264"], tmp_path / "long.mp4", 0, T.MAX_CLIP_S + 1, 10**9)
