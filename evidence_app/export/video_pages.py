@@ -138,11 +138,18 @@ def draw_grid(c: Canvas, item: EvidenceItem, frame_cells: list[FrameCell], clip)
         stamp = timecode(cell.frame.t)
         c.drawString(cell.x, text_top, stamp)
         caption = cell.frame.caption
-        if caption:
+        if caption:  # after the timecode, and on a second line when it is long; the rest is clipped
             left = cell.x + c.stringWidth(stamp + "  ", font, 9.5)
-            c.drawString(left, text_top, clip(c, caption, cell.x + cell.w - left, 9.5))
+            room = cell.x + cell.w - left
+            cut = len(caption)
+            while cut > 0 and c.stringWidth(caption[:cut], font, 9.5) > room:
+                cut -= 1
+            c.drawString(left, text_top, caption[:cut])
+            if cut < len(caption):
+                c.drawString(cell.x, text_top - 12, clip(c, caption[cut:].lstrip(), cell.w, 9.5))
 
 
 def cell_box(cell: FrameCell) -> tuple[float, float, float, float]:
     """The cell's (left, top, right, bottom) in points from the page's top-left corner (for the upload pack)."""
-    return cell.x - 4, P.PAGE_H - (cell.y + cell.h) - 4, cell.x + cell.w + 4, P.PAGE_H - cell.y + 2
+    # from just above the picture (the SHA-256 line sits right over the first row) to below the caption
+    return cell.x - 4, P.PAGE_H - (cell.y + cell.h) - 1, cell.x + cell.w + 4, P.PAGE_H - cell.y + 2
