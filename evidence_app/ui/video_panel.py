@@ -3,6 +3,7 @@ player, and the key frames (K marks one) with their captions, which the bundle s
 
 from __future__ import annotations
 
+import math
 import threading
 import traceback
 
@@ -185,7 +186,7 @@ class VideoPanel(QWidget):
         if self.item is None:
             return
         t = max(0.0, min(t, self.item.duration_s or 0.0))
-        ms = round(t * 1000)
+        ms = math.ceil(t * 1000 - 1e-6)  # never a hair before a frame's start (1/30 s is 33.33 ms)
         if ms == self.slider.value() and not force:
             return
         self.slider.blockSignals(True)
@@ -197,7 +198,11 @@ class VideoPanel(QWidget):
         """←/→: one frame; Shift+←/→: one second."""
         if self.item is None:
             return
-        self.seek(self.position + frames / (self.item.fps or 25) + seconds)
+        fps = self.item.fps or 25
+        if frames:  # on the frame grid: the next frame's start, not the position plus a rounded step
+            self.seek((round(self.position * fps) + frames) / fps)
+        else:
+            self.seek(self.position + seconds)
 
     def current_key_frame(self) -> KeyFrame | None:
         if self.item is None:
