@@ -20,7 +20,7 @@ from pathlib import Path
 
 from evidence_app import __version__
 from evidence_app.core.catalog import CatalogError
-from evidence_app.core.model import FACTS, TIME_FIELDS, Case, EvidenceItem, Redaction
+from evidence_app.core.model import FACTS, TIME_FIELDS, Case, EvidenceItem, KeyFrame, Redaction
 from evidence_app.core.timeutil import parse_time, show, to_text
 from evidence_app.paths import default_data_dir
 from evidence_app.storage.library import expand_sources
@@ -56,6 +56,7 @@ def item_dict(item: EvidenceItem) -> dict[str, object]:
     out = case_dict(item)  # same conversion rules
     out["redactions"] = [r.as_list() for r in item.redactions]
     out["crop"] = item.crop.as_list() if item.crop else None
+    out["frames"] = [f.as_dict() for f in item.frames]
     return out
 
 
@@ -143,6 +144,10 @@ def cmd_items(lib, args) -> int:
         return 0
     for number, item in enumerate(items, 1):
         size = f"{item.width}x{item.height}" if item.width else f"{item.page_count} p."
+        if item.is_video:
+            from evidence_app.imaging.video import timecode
+
+            size += f" {timecode(item.duration_s or 0)} {len(item.frames)} 关键帧"
         flags = (" [redacted]" if item.redactions else "")
         print(f"{item.id:>5}  证据{number:<3} {lib.catalog.kind_name(item.kind, lib.lang)}  {item.original_name}  "
               f"{size}  {item.caption}{flags}")
@@ -309,15 +314,57 @@ def cmd_edit(lib, args) -> int:
         for question_id in [*(args.attest or []), *(args.unattest or [])]:
             if question_id not in known:
                 raise UsageError(f"unknown question {question_id!r}; known: {', '.join(known)}")
-    lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate, attestations=attestations)
+    frames = _frames_arg(lib.item(item_id), args.frames, args.frame_caption)
+    lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate, attestations=attestations,
+                    frames=frames)
     if args.to is not None:
         lib.move_item(item_id, args.to - 1)
     return 0
 
 
+def _seconds(text: str, what: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise UsageError(f"{what} 须为秒数(收到 {text!r})") from None
+    if not math.isfinite(value) or value < 0:
+        raise UsageError(f"{what} 须为不小于 0 的秒数(收到 {text!r})")
+    return value
+
+
+def _frames_arg(item: EvidenceItem, frames: str | None, captions: list[str] | None) -> list[KeyFrame] | None:
+    """`--frames 1.5,3,12.25` replaces the key frames (captions of times kept stay; "" or none clears them);
+    `--frame-caption 3=封箱` captions the key frame at 3 s (after --frames)."""
+    if frames is None and not captions:
+        return None
+    if not item.is_video:
+        raise UsageError(f"证据 {item.id} 不是视频:--frames 和 --frame-caption 只用于视频")
+    current = list(item.frames)
+    if frames is not None:
+        old = {f.ms: f.caption for f in current}
+        text = frames.strip()
+        times = [] if text.lower() in ("", "none") else [_seconds(part, "关键帧时间") for part in text.split(",")]
+        current = [KeyFrame(round(t, 3), old.get(round(t * 1000), "")) for t in times]
+    for assignment in captions or []:
+        if "=" not in assignment:
+            raise UsageError(f"--frame-caption 的格式为 秒数=说明(收到 {assignment!r})")
+        when, caption = assignment.split("=", 1)
+        t = _seconds(when, "关键帧时间")
+        match = min(current, key=lambda f: abs(f.t - t), default=None)
+        if match is None or abs(match.t - t) > 0.05:
+            listed = "、".join(f"{f.t:g}" for f in current) or "无"
+            raise UsageError(f"{t:g} 秒处没有关键帧(现有:{listed});请先用 --frames 设置")
+        match.caption = caption
+    return current
+
+
 def cmd_redact(lib, args) -> int:
     item_id = _int_id(args.item, "ITEM")
     item = lib.item(item_id)
+    if item.is_video:
+        return _redact_video(lib, item, args)
+    if args.frame is not None:
+        raise UsageError("--frame 只用于视频证据")
     paged = item.is_pdf or (item.page_count or 1) > 1  # PDFs and multi-page TIFFs
     if args.page is not None and not paged:
         raise UsageError("--page is for PDF and multi-page TIFF items; an image's rectangles are in its pixels")
@@ -370,6 +417,36 @@ def _redact_suggested(lib, item) -> int:
     for suggestion, box in zip(todo, new):
         print(f"{box.x},{box.y},{box.w},{box.h}" + (f" --page {box.page}" if box.page else "")
               + f" {suggestion.label}")
+    return 0
+
+
+def _redact_video(lib, item: EvidenceItem, args) -> int:
+    """A video's boxes are drawn on one key frame (--frame SECONDS), in its upright pixels; the box's page field
+    holds the frame's time in milliseconds."""
+    if args.page is not None:
+        raise UsageError("视频请用 --frame 秒数 指定关键帧,而不是 --page")
+    ms = None
+    if args.frame is not None:
+        t = _seconds(args.frame, "--frame")
+        match = min(item.frames, key=lambda f: abs(f.t - t), default=None)
+        if match is None or abs(match.t - t) > 0.05:
+            raise UsageError(f"{t:g} 秒处没有关键帧;请先用 edit --frames 设置")
+        ms = match.ms
+    if args.clear:
+        boxes = [b for b in item.redactions if ms is not None and b.page != ms]
+    elif args.boxes:
+        if ms is None:
+            raise UsageError("视频的遮挡框须用 --frame 秒数 指定关键帧")
+        new = [_box(b) for b in args.boxes]
+        for box in new:
+            box.page = ms
+        boxes = [*item.redactions, *new]
+    else:
+        for box in item.redactions:
+            if ms is None or box.page == ms:
+                print(f"{box.x},{box.y},{box.w},{box.h} --frame {(box.page or 0) / 1000:g}")
+        return 0
+    lib.update_item(item.id, redactions=boxes)
     return 0
 
 
@@ -475,11 +552,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attest", action="append", metavar="QUESTION_ID",
                    help="confirm the item shows what the question asks (repeatable; see `kinds --json`)")
     p.add_argument("--unattest", action="append", metavar="QUESTION_ID", help="withdraw a confirmation")
+    p.add_argument("--frames", metavar="T1,T2,…", help="videos: set the key frames, in seconds (\"\" clears them)")
+    p.add_argument("--frame-caption", action="append", metavar="T=TEXT",
+                   help="videos: caption the key frame at T seconds (repeatable)")
     p = add("redact", cmd_redact, "add black-out rectangles X,Y,W,H: upright pixels of an image, or PDF points "
                                   "from the top-left corner of page N as displayed (--page N)")
     p.add_argument("item")
     p.add_argument("boxes", nargs="*", metavar="X,Y,W,H")
     p.add_argument("--page", type=int, metavar="N", help="PDF items: the page (1-based, default 1)")
+    p.add_argument("--frame", metavar="SECONDS", help="video items: the key frame (its time in seconds)")
     p.add_argument("--clear", action="store_true", help="remove all rectangles (with --page: that page's)")
     p.add_argument("--suggested", action="store_true",
                    help="apply the suggested boxes (phone and ID numbers, addresses, names read from the image)")

@@ -1,7 +1,8 @@
 """`evidence-app --selftest OUT_DIR`: the built-in check support staff can ask a user to run.
 
 Creates the sample case in a temporary library, exports the PDF bundle and the upload pack into OUT_DIR, renders
-one page with QtPdf offscreen, and writes OUT_DIR/selftest.txt. Exit 0 only when every step succeeded.
+one page with QtPdf offscreen, adds a short video made with PyAV and exports its key frames (selftest_video.pdf),
+and writes OUT_DIR/selftest.txt. Exit 0 only when every step succeeded.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def run_selftest(out_dir: Path) -> int:
                 step("checklist", lambda: "ready" if check.ready else _fail("sample case not ready"))
             if pdf.is_file():
                 step("QtPdf render", lambda: _render_with_qtpdf(pdf, out_dir / "selftest_page1.png"))
+            step("video", lambda: _video(library, Path(tmp), out_dir))
         finally:
             library.close()
     lines.append("RESULT: " + ("PASS" if ok else "FAIL"))
@@ -63,6 +65,25 @@ def run_selftest(out_dir: Path) -> int:
     for line in lines:
         print(line)
     return 0 if ok else 1
+
+
+def _video(library, tmp: Path, out_dir: Path) -> str:
+    """Issue 12: make a short H.264 video with PyAV (FFmpeg's DLLs load), add it, set key frames, export it."""
+    from evidence_app.core.model import KeyFrame
+    from evidence_app.export.bundle import export_pdf
+    from evidence_app.imaging.video_sample import make_video, read_index
+    from evidence_app.imaging.video import frame_at
+
+    video = make_video(tmp / "selftest.mp4", seconds=3, fps=10, size=(320, 240))
+    case_id = library.create_case("missing_items", "taobao", order_no="SELFTEST-VIDEO").id
+    result = library.add_file(case_id, video, "packing_record")
+    if result.item is None:
+        raise RuntimeError(f"the video was refused: {result.refused}")
+    item = library.update_item(result.item.id, frames=[KeyFrame(1.0, "自检"), KeyFrame(2.0)])
+    if read_index(frame_at(library.file_path(item), 2.0)) != 20:
+        raise RuntimeError("the frame decoded at 2.0 s is not frame 20")
+    export = export_pdf(library, case_id, out_dir / "selftest_video.pdf")
+    return f"{item.codec} {item.duration_s:g} s, {len(item.frames)} key frames, {export.pages} pages"
 
 
 def _fail(message: str):

@@ -117,6 +117,10 @@ cp resources/fonts/LICENSE-Apache-2.0.txt "$payload/licenses/WenQuanYi-Micro-Hei
 cp packaging/licenses/NOTICE.txt "$payload/licenses/NOTICE.txt"
 cp /usr/share/common-licenses/LGPL-3 "$payload/licenses/LGPL-3.0.txt" 2>/dev/null || true
 cp /usr/share/common-licenses/GPL-3 "$payload/licenses/GPL-3.0.txt" 2>/dev/null || true
+# FFmpeg (in PyAV's wheel, issue 12): LGPL-3.0+ as built; its x264/x265 are GPL-2.0+, LAME and libiconv LGPL-2.x
+cp packaging/licenses/FFmpeg-NOTICE.txt "$payload/licenses/FFmpeg-NOTICE.txt"
+cp /usr/share/common-licenses/GPL-2 "$payload/licenses/GPL-2.0.txt" 2>/dev/null || true
+cp /usr/share/common-licenses/LGPL-2.1 "$payload/licenses/LGPL-2.1.txt" 2>/dev/null || true
 
 installed_kb=$(du -sk "$payload" | cut -f1)
 echo "== NSIS (payload ${installed_kb} KB)"

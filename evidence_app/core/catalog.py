@@ -170,8 +170,11 @@ def _load_platforms(path: Path) -> dict[str, Platform]:
         first = table.get("first_answer_hours")
         if first is not None and (not isinstance(first, (int, float)) or isinstance(first, bool) or first <= 0):
             raise ctx.error(ctx.value_line("first_answer_hours", line), "first_answer_hours must be a positive number")
+        video_mb = table.get("video_upload_mb")
+        if video_mb is not None and (not isinstance(video_mb, int) or isinstance(video_mb, bool) or video_mb <= 0):
+            raise ctx.error(ctx.value_line("video_upload_mb", line), "video_upload_mb must be a positive whole number")
         platforms[platform_id] = Platform(platform_id, _names(ctx, table, "name", line), float(hours), limit, clock,
-                                          tz, tuple(rules), float(first) if first is not None else None)
+                                          tz, tuple(rules), float(first) if first is not None else None, video_mb)
     if not platforms:
         raise ctx.error(None, "no [[platform]] tables")
     return platforms

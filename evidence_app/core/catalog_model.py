@@ -61,6 +61,7 @@ class Platform:
     tz: str = "Asia/Shanghai"
     rules: tuple[str, ...] = ()
     first_answer_hours: float | None = None
+    video_upload_mb: int | None = None  # the evidence upload takes a video up to this size; None: no video upload
 
     def name(self, lang: str = "zh_CN") -> str:
         return pick(self.names, lang)

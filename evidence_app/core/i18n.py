@@ -129,9 +129,18 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "refuse.empty": {"zh_CN": "文件为空", "en": "the file is empty"},
     "refuse.too_large": {"zh_CN": "文件过大({size_mb} MB,上限 {limit_mb} MB)", "en": "file too large ({size_mb} MB, limit {limit_mb} MB)"},
     "refuse.type": {
-        "zh_CN": "不支持的文件类型(支持 JPEG、PNG、WebP、GIF、BMP、TIFF、HEIC、PDF)",
-        "en": "unsupported file type (accepted: JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC, PDF)",
+        "zh_CN": "不支持的文件类型(支持 JPEG、PNG、WebP、GIF、BMP、TIFF、HEIC、PDF 和 MP4、MOV、M4V、AVI、MKV 视频)",
+        "en": "unsupported file type (accepted: JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC, PDF and MP4, MOV, M4V, AVI, MKV video)",
     },
+    # videos (issue 12)
+    "refuse.video_corrupt": {"zh_CN": "视频已损坏或不完整(可能未传输完),无法解码", "en": "corrupt video that cannot be decoded: {detail}"},
+    "refuse.video_truncated": {"zh_CN": "视频不完整(文件被截断,可能未传输完),请重新导出或拷贝原视频",
+                               "en": "incomplete video (the file is cut short): {detail}"},
+    "refuse.video_no_stream": {"zh_CN": "文件中没有视频画面", "en": "the file has no video picture"},
+    "refuse.video_type": {"zh_CN": "不支持的视频格式(支持 MP4、MOV、M4V、AVI、MKV)",
+                          "en": "unsupported video container (accepted: MP4, MOV, M4V, AVI, MKV)"},
+    "refuse.video_codec": {"zh_CN": "不支持的视频编码 {codec}(支持 H.264、H.265、MPEG-4 等)",
+                           "en": "unsupported video codec {codec} (accepted: H.264, H.265, MPEG-4 and others)"},
     "refuse.corrupt_image": {"zh_CN": "图片已损坏或不完整,无法打开", "en": "corrupt or truncated image: {detail}"},
     "refuse.bomb": {
         "zh_CN": "图片像素过多({pixels} 百万像素,上限 {limit} 百万像素),可能是恶意文件",

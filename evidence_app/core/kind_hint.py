@@ -40,3 +40,14 @@ def suggest_kind(name: str, width: int | None = None, height: int | None = None)
     if CAMERA_NAME.search(lowered) and width and height and not tall:
         return "item_photo"  # a phone photo: most often of the goods
     return None
+
+
+def video_kind(name: str) -> str | None:
+    """A video's likely kind from its name: unboxing of a return, or packing; None: ask (a portrait phone video
+    is never taken for a screenshot)."""
+    lowered = name.lower()
+    if any(word in lowered for word in ("开箱", "拆箱", "退货", "退回", "unbox", "return")):
+        return "return_unboxing_record"
+    if any(word in lowered for word in ("打包", "发货", "封箱", "出库", "pack", "ship")):
+        return "packing_record"
+    return None

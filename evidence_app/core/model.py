@@ -48,16 +48,33 @@ BOOL_FACTS = tuple(f[0] for f in FACTS if f[1] == "bool")
 @dataclass
 class Redaction:
     """A rectangle to black out, in pixels of the upright (EXIF-rotated) image; on a PDF, in points from the
-    top-left corner of page `page` (1-based) as displayed."""
+    top-left corner of page `page` (1-based) as displayed; on a video, in upright pixels of the key frame whose
+    time in milliseconds is `page` (KeyFrame.ms)."""
 
     x: int
     y: int
     w: int
     h: int
-    page: int | None = None  # PDFs only
+    page: int | None = None  # PDFs and multi-page TIFFs: the page; videos: the key frame's time in milliseconds
 
     def as_list(self) -> list[int]:
         return [self.x, self.y, self.w, self.h] + ([self.page] if self.page is not None else [])
+
+
+@dataclass
+class KeyFrame:
+    """A moment of a video exhibit shown in the bundle: `t` seconds from the start, with the agent's caption."""
+
+    t: float
+    caption: str = ""
+
+    @property
+    def ms(self) -> int:
+        """The frame's key for redaction boxes (Redaction.page) and comparisons."""
+        return round(self.t * 1000)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"t": self.t, "caption": self.caption}
 
 
 @dataclass
@@ -123,7 +140,20 @@ class EvidenceItem:
     redactions: list[Redaction] = field(default_factory=list)
     crop: Redaction | None = None  # kept area, upright pixels, applied before redactions are drawn
     attestations: list[str] = field(default_factory=list)  # ids of questions the agent confirmed this item answers
+    # videos (issue 12)
+    duration_s: float | None = None
+    fps: float | None = None
+    codec: str | None = None
+    frames: list[KeyFrame] = field(default_factory=list)  # key frames shown in the bundle, in time order
 
     @property
     def is_pdf(self) -> bool:
         return self.media_type == "application/pdf"
+
+    @property
+    def is_video(self) -> bool:
+        return self.media_type.startswith("video/")
+
+    def frame_boxes(self, frame: KeyFrame) -> list[Redaction]:
+        """The redaction boxes drawn on one key frame."""
+        return [box for box in self.redactions if box.page == frame.ms]

@@ -33,6 +33,8 @@ from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, Can
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.prepare_pool import PreparePool
 from evidence_app.export import textlayer
+from evidence_app.export import video_pages as V
+from evidence_app.export.video_pages import FrameCell
 from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
 from evidence_app.reading.lookup import reading_of
 from evidence_app.reading.types import Reading
@@ -51,6 +53,7 @@ class ExhibitPage:
     parts: int
     image: Prepared | None = None
     pdf_page: int | None = None  # 0-based page of a PDF exhibit
+    cells: list[FrameCell] | None = None  # a video exhibit's grid page: its key frames
 
 
 class BundleExporter:
@@ -139,7 +142,10 @@ class BundleExporter:
         folder.mkdir(parents=True, exist_ok=True)
         box_w, box_h = P.slot_pixels(preset.dpi)
         jobs = {}
-        for item in self.items:
+        for number, item in enumerate(self.items, 1):
+            if item.is_video:
+                jobs.update(self._video_jobs(number, item, preset, folder))
+                continue
             if item.is_pdf:
                 continue
             jobs[item.id] = ImageJob(
@@ -171,6 +177,16 @@ class BundleExporter:
             raise ExportError(f"{where} cannot be decoded: {reason}",
                               item_id=self.items[failed - 1].id if failed else None) from None
 
+    def _video_jobs(self, number: int, item: EvidenceItem, preset: Preset, folder: Path) -> dict:
+        """A video's key frames, decoded from the stored video (only they are decoded: a long video costs what
+        its key frames cost), each prepared like a photo."""
+        try:
+            return V.video_jobs(item, self.library.file_path(item), preset.dpi, preset.quality, folder)
+        except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
+            reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+            raise ExportError(f"证据 {number} ({item.original_name}): its key frames cannot be decoded: {reason}",
+                              item_id=item.id) from None
+
     def _render_redacted_pdfs(self, preset: Preset, folder: Path) -> dict[int, dict[int, Prepared]]:
         """PDF pages with redaction boxes become images with the boxes burned in; the others stay vector."""
         from evidence_app.export.pdfredact import render_redacted_pages
@@ -190,7 +206,13 @@ class BundleExporter:
     def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
         plan: list[ExhibitPage] = []
         for number, item in enumerate(self.items, 1):
-            if item.is_pdf:
+            if item.is_video:
+                images = {index: prepared[(item.id, index)].slices[0] for index in range(len(item.frames))
+                          if (item.id, index) in prepared}  # type: ignore[index]
+                groups = V.chunks(item)
+                plan += [ExhibitPage(number, item, n + 1, len(groups), cells=V.cells(item, group, images))
+                         for n, group in enumerate(groups)]
+            elif item.is_pdf:
                 count = item.page_count or 1
                 renders = self._pdf_renders.get(item.id, {})
                 plan += [ExhibitPage(number, item, n + 1, count, image=renders.get(n),
@@ -284,20 +306,25 @@ class BundleExporter:
             key = f"exhibit-{page.number}"
             c.bookmarkPage(key)
             c.addOutlineEntry(f"证据 {page.number} · {cat.kind_name(item.kind)}", key, level=1)
-        part = f"第 {page.part}/{page.parts} {'页' if item.is_pdf else '部分'}" if page.parts > 1 else ""
+        part = f"第 {page.part}/{page.parts} {'页' if item.is_pdf or item.is_video else '部分'}" if page.parts > 1 else ""
         P.header_band(c, f"证据 {page.number} · {cat.kind_name(item.kind)}", part)
         c.setFont(P.register(), 11)
         c.setFillColor(P.INK)
         caption = item.caption or cat.kind_name(item.kind)
         c.drawString(P.MARGIN, P.HEADER_TOP - P.BAND_H - 16, _clip(c, caption, P.SLOT_W, 11))
         meta = []
-        if item.captured_at:
-            meta.append("拍摄时间 " + item.captured_at.replace("T", " ")[:19])
-        meta.append("原文件 " + item.original_name)
-        meta.append("SHA-256 " + item.sha256[:12])
+        if item.is_video:
+            meta = V.video_meta(item)  # the full SHA-256 goes on its own line above the grid
+        else:
+            if item.captured_at:
+                meta.append("拍摄时间 " + item.captured_at.replace("T", " ")[:19])
+            meta.append("原文件 " + item.original_name)
+            meta.append("SHA-256 " + item.sha256[:12])
         c.setFont(P.register(), 8)
         c.setFillColor(P.GREY)
         c.drawString(P.MARGIN, P.HEADER_TOP - P.BAND_H - 31, _clip(c, " · ".join(meta), P.SLOT_W, 8))
+        if page.cells is not None:
+            V.draw_grid(c, item, page.cells, _clip)
         if page.image is not None:
             img = page.image
             scale = min(P.SLOT_W / img.width, P.SLOT_H / img.height)
@@ -338,6 +365,10 @@ class BundleExporter:
         rows = [[Paragraph(h, S["cell_small"]) for h in ("编号", "原文件名", "SHA-256", "大小", "像素/页数", "拍摄时间")]]
         for number, item in enumerate(self.items, 1):
             pixels = f"{item.width}×{item.height}" if item.width else f"{item.page_count} 页"
+            if item.is_video:
+                from evidence_app.imaging.video import timecode
+
+                pixels += f"<br/>视频 {timecode(item.duration_s or 0)}"
             taken = item.captured_at.replace("T", " ")[:19] if item.captured_at else "—"
             rows.append([Paragraph(f"证据 {number}", S["cell_small"]), Paragraph(_esc(item.original_name), S["cell_small"]),
                          Paragraph(item.sha256[:32] + "<br/>" + item.sha256[32:], S["cell_small"]),

@@ -20,7 +20,7 @@ from pathlib import Path
 from PIL import Image
 
 from evidence_app.export import pages as P
-from evidence_app.export import submission
+from evidence_app.export import submission, video_pages
 from evidence_app.export.bundle import BundleExporter, ExhibitPage
 from evidence_app.export.model import CancelFn, ExportCancelled, ExportError, ExportResult, ProgressFn
 from evidence_app.storage import leftovers
@@ -81,14 +81,24 @@ def _export_into(library, case, exporter, folder: Path, limit: int, cancelled, r
             leftovers.staging_dir(folder, ".~举证图片.") as out_dir:
         work = Path(tmp)
         pdf_path, front, plan = exporter.render_to(work)
-        names: list[tuple[int, str, ExhibitPage]] = []
+        names: list[tuple[int, str, ExhibitPage, tuple | None]] = []
         files: dict[int, str] = {}
+        frame_counts: dict[int, int] = {}
         for offset, page in enumerate(plan):
             kind = _unsafe(library.catalog.kind_name(page.item.kind))
+            if page.cells:  # a video: each key frame its own numbered image (timecode and caption under it)
+                for cell in page.cells:
+                    frame_counts[page.number] = frame_counts.get(page.number, 0) + 1
+                    names.append((front + offset, f"{page.number:02d}_{kind}_帧{frame_counts[page.number]}.jpg",
+                                  page, _px_box(video_pages.cell_box(cell))))
+                continue
             suffix = f"_{page.part}" if page.parts > 1 else ""
-            names.append((front + offset, f"{page.number:02d}_{kind}{suffix}.jpg", page))
+            names.append((front + offset, f"{page.number:02d}_{kind}{suffix}.jpg", page, None))
             if page.part == 1:
                 files[page.number] = names[-1][1] + (f"(共 {page.parts} 张)" if page.parts > 1 else "")
+        for number, count in frame_counts.items():
+            kind = next(n for _i, n, p, _b in names if p.number == number)
+            files[number] = kind + (f"(共 {count} 张关键帧)" if count > 1 else "")
         checklist_pdf = _draw_checklist(exporter, files, work / "checklist.pdf")
         count = 0
         document = pdfium.PdfDocument(str(checklist_pdf))
@@ -103,20 +113,57 @@ def _export_into(library, case, exporter, folder: Path, limit: int, cancelled, r
             document.close()
         document = pdfium.PdfDocument(str(pdf_path))
         try:
-            for done, (index, name, page) in enumerate(names, 1):
+            for done, (index, name, page, box) in enumerate(names, 1):
                 if cancelled():
                     raise ExportCancelled()
-                image = _render(document[index]).crop(_content_box(page))
+                image = _render(document[index]).crop(box or _content_box(page))
                 (out_dir / name).write_bytes(_fit(image, limit))
                 count += 1
                 report(done, len(names), f"生成上传图片 {done}/{len(names)}")
         finally:
             document.close()
+        warnings_out = _video_copies(library, case, exporter, out_dir, cancelled)
         # the statement as the reviewer reads it: exhibit references printed with the current numbers
         (out_dir / "statement.txt").write_text(exporter.doc.statement, encoding="utf-8-sig")
         final = _publish(out_dir, folder, f"举证图片_{_unsafe(case.order_no or str(case.id))}")
     written = sorted(final.iterdir())
-    return ExportResult(final, count, sum(p.stat().st_size for p in written), None, [], written)
+    return ExportResult(final, count, sum(p.stat().st_size for p in written), None, warnings_out, written)
+
+
+def _video_copies(library, case, exporter, out_dir: Path, cancelled) -> list[str]:
+    """When the platform's upload takes a video: each video exhibit trimmed to the span of its key frames and
+    re-encoded under the platform's limit (no sound, no metadata; every redaction box blacked out on every
+    frame). The stored video is only read. A span too long to fit is left out with a warning."""
+    from evidence_app.imaging.video import VideoError
+    from evidence_app.imaging.video_trim import span, trim_copy
+
+    platform = library.catalog.platforms.get(case.platform)
+    limit_mb = platform.video_upload_mb if platform else None
+    out: list[str] = []
+    if not limit_mb:
+        return out
+    for number, item in enumerate(exporter.items, 1):
+        if not item.is_video:
+            continue
+        kind = _unsafe(library.catalog.kind_name(item.kind))
+        start, end = span([f.t for f in item.frames], item.duration_s or 0.0)
+        target = out_dir / f"{number:02d}_{kind}_视频片段.mp4"
+        try:
+            trim_copy(library.file_path(item), target, start, end, limit_mb * 1_000_000,
+                      [(b.x, b.y, b.w, b.h) for b in item.redactions], cancelled)
+        except VideoError as exc:
+            if exc.code == "cancelled":
+                raise ExportCancelled() from None
+            target.unlink(missing_ok=True)
+            out.append(f"证据 {number} ({item.original_name}): 关键帧之间的片段超过 5 分钟或无法压缩到 {limit_mb} MB "
+                       "以内,未放入上传包;请把关键帧标在需要的片段内"
+                       if exc.code == "video_too_long" else
+                       f"证据 {number} ({item.original_name}): 视频片段无法生成({exc.detail or exc.code})")
+    return out
+
+
+def _px_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    return _px(box[0]), _px(box[1]), _px(box[2]), _px(box[3])
 
 
 def _publish(staged: Path, folder: Path, stem: str) -> Path:

@@ -63,6 +63,15 @@ class Probe:
     orientation: int = 1
     page_count: int | None = None
     captured_at: str | None = None
+    # videos (issue 12)
+    duration_s: float | None = None
+    fps: float | None = None
+    codec: str | None = None
+    frames: list[float] | None = None  # key frames proposed when the video is added
+
+    @property
+    def is_video(self) -> bool:
+        return self.media_type.startswith("video/")
 
 
 def _exif_time(exif: Image.Exif) -> str | None:
@@ -104,17 +113,43 @@ def _probe_pdf(path: Path) -> Probe:
     return Probe("application/pdf", page_count=pages)
 
 
-def probe_file(path: Path, max_bytes: int) -> Probe:
-    """Check `path` and return what we need to know about it, or raise Refused."""
-    check_file(path, max_bytes)
+def probe_file(path: Path, max_bytes: int, max_video_bytes: int | None = None, *, propose: bool = False) -> Probe:
+    """Check `path` and return what we need to know about it, or raise Refused. Videos have their own size
+    limit (`max_video_bytes`, default: the same as other files); `propose`: suggest key frames for a video."""
+    video_limit = max_video_bytes if max_video_bytes is not None else max_bytes
+    check_file(path, max(max_bytes, video_limit))
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as exc:
         raise Refused("unreadable", detail=exc.strerror or str(exc)) from None
+    from evidence_app.imaging.video import looks_like_video
+
+    if looks_like_video(head):
+        check_file(path, video_limit)
+        return probe_video_file(path, propose)
+    check_file(path, max_bytes)
     if b"%PDF-" in head:
         return _probe_pdf(path)
     return probe_image(path)
+
+
+def probe_video_file(path: Path, propose: bool = False) -> Probe:
+    """A video (issue 12): metadata, a decode at its start and end, and optionally proposed key frames."""
+    from evidence_app.imaging.video import VideoError, probe_video, propose_key_frames
+
+    try:
+        info = probe_video(path)
+        frames = propose_key_frames(path, info.duration_s) if propose else None
+    except VideoError as exc:
+        if exc.code == "video_codec":
+            raise Refused("video_codec", codec=exc.detail) from None
+        raise Refused(exc.code if exc.code in ("video_truncated", "video_no_stream", "video_type") else
+                      "video_corrupt", detail=exc.detail) from None
+    except ImportError:  # pragma: no cover - PyAV is a dependency; a slim install without it refuses videos
+        raise Refused("type") from None
+    return Probe(info.media_type, info.width, info.height, 1, None, info.created_at, info.duration_s, info.fps,
+                 info.codec, frames)
 
 
 def check_file(path: Path, max_bytes: int) -> None:

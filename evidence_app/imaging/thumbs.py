@@ -22,7 +22,8 @@ THUMB_PX = 320
 
 def thumb_key(item: EvidenceItem, size: int = THUMB_PX) -> str:
     edits = json.dumps([item.rotation, item.crop.as_list() if item.crop else None,
-                        [r.as_list() for r in item.redactions], size])
+                        [r.as_list() for r in item.redactions], size]
+                       + ([poster_time(item), item.duration_s] if item.is_video else []))
     return f"{item.sha256[:32]}-{hashlib.sha1(edits.encode()).hexdigest()[:12]}"
 
 
@@ -68,6 +69,8 @@ def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THU
     with tempfile.TemporaryDirectory(dir=cache_dir, prefix=f".tmp-{os.getpid()}-") as tmp:
         if item.is_pdf:
             made = _pdf_first_page(source, Path(tmp) / "p.jpg", size, item.redactions)
+        elif item.is_video:
+            made = _video_poster(source, item, Path(tmp) / "v.jpg", size)
         else:
             job = ImageJob(str(source), item.media_type, str(Path(tmp) / "t"), size, size, quality=82,
                            orientation=item.orientation, rotation=item.rotation,
@@ -80,6 +83,47 @@ def thumbnail(source: Path, item: EvidenceItem, cache_dir: Path, size: int = THU
                     img.convert("RGB").save(made.with_suffix(".jpg"), "JPEG", quality=85)
                 made = made.with_suffix(".jpg")
         os.replace(made, target)
+    return target
+
+
+def poster_time(item: EvidenceItem) -> float:
+    """The moment a video's thumbnail shows: its first key frame, else a tenth of the way in (past a black start)."""
+    if item.frames:
+        return item.frames[0].t
+    return min(1.0, (item.duration_s or 0) / 10)
+
+
+def _video_poster(source: Path, item: EvidenceItem, target: Path, size: int) -> Path:
+    """A video's poster frame (redaction boxes of that key frame burned in) with its duration in a corner."""
+    from PIL import ImageDraw, ImageFont
+
+    from evidence_app.core.model import KeyFrame
+    from evidence_app.imaging.video import frame_at, timecode
+
+    t = poster_time(item)
+    picture = frame_at(source, t, max_size=max(size * 2, 640))
+    factor = picture.width / (item.width or picture.width)
+    draw = ImageDraw.Draw(picture)
+    for box in item.frame_boxes(KeyFrame(t)):
+        draw.rectangle([int(box.x * factor), int(box.y * factor), int((box.x + box.w) * factor) + 1,
+                        int((box.y + box.h) * factor) + 1], fill=(0, 0, 0))
+    if item.rotation:
+        picture = picture.rotate(-item.rotation, expand=True)
+    picture.thumbnail((size, size))
+    badge = "▶ " + timecode(item.duration_s or 0)[:8].removeprefix("00:")
+    draw = ImageDraw.Draw(picture)
+    try:
+        from evidence_app.export.fonts import font_path
+
+        font = ImageFont.truetype(font_path(), max(12, size // 14))
+    except (OSError, ImportError):
+        font = ImageFont.load_default()
+    left, top, right, bottom = draw.textbbox((0, 0), badge, font=font)
+    pad = 4
+    x, y = picture.width - (right - left) - 3 * pad, picture.height - (bottom - top) - 3 * pad
+    draw.rectangle([x - pad, y - pad, picture.width - pad, picture.height - pad], fill=(0, 0, 0))
+    draw.text((x - left, y - top), badge, fill=(255, 255, 255), font=font)
+    picture.convert("RGB").save(target, "JPEG", quality=85)
     return target
 
 

@@ -51,7 +51,8 @@ def export_case(library: Library, case_id: int, target: Path) -> Path:
             {"file": f"files/{item.sha256}", "sha256": item.sha256, "size": item.size, "kind": item.kind,
              "caption": item.caption, "original_name": item.original_name, "media_type": item.media_type,
              "rotation": item.rotation, "redactions": [r.as_list() for r in item.redactions],
-             "crop": item.crop.as_list() if item.crop else None}
+             "crop": item.crop.as_list() if item.crop else None,
+             **({"frames": [f.as_dict() for f in item.frames]} if item.is_video else {})}
             for item in items
         ],
     }
@@ -126,7 +127,7 @@ def import_case(library: Library, source: Path) -> int:
             extra = set(entries) - named
             if extra:
                 raise ArchiveError(f"{source.name}: unexpected entry {sorted(extra)[0]!r}")
-            _check_sizes(library, [entries[f] for f in dict.fromkeys(e.file for e in items)], source.name)
+            _check_sizes(library, zf, [entries[f] for f in dict.fromkeys(e.file for e in items)], source.name)
             # Every file staged (this process's staging folder) and its hash verified before the database is
             # touched; the expansion is capped while it is written, whatever the zip's headers claim.
             for entry in items:
@@ -135,10 +136,11 @@ def import_case(library: Library, source: Path) -> int:
                 with zf.open(entries[entry.file]) as src:
                     try:
                         staged[entry.sha256] = library.store.stage(src, expected_sha256=entry.sha256,
-                                                                   limit=library.max_bytes())
+                                                                   limit=library.max_any_bytes())
                     except TooLarge:
                         raise ArchiveError(f"{source.name}: {entry.original_name} is larger than the "
-                                           f"{library.max_bytes() // 1_000_000} MB limit (max_file_mb)") from None
+                                           f"{library.max_any_bytes() // 1_000_000} MB limit "
+                                           "(max_file_mb, max_video_mb)") from None
                     except ValueError:
                         raise ArchiveError(f"{source.name}: hash mismatch for {entry.sha256[:12]}…") from None
             return _commit(library, source, case_values, items, staged)
@@ -174,14 +176,20 @@ def _read_manifest(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], nam
     return manifest
 
 
-def _check_sizes(library: Library, infos: list[zipfile.ZipInfo], name: str) -> None:
-    """Refuse before writing anything: an entry over the size limit, or more than the disk can take."""
-    limit = library.max_bytes()
+def _check_sizes(library: Library, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse before writing anything: an entry over the size limit of its type (videos: max_video_mb, by their
+    first bytes; the probe checks the type again), or more than the disk can take."""
+    from evidence_app.imaging.video import looks_like_video
+
     total = 0
     for info in infos:
+        with zf.open(info) as handle:
+            video = looks_like_video(handle.read(64))
+        limit, setting = ((library.max_video_bytes(), "max_video_mb") if video
+                          else (library.max_bytes(), "max_file_mb"))
         if info.file_size > limit:
             raise ArchiveError(f"{name}: {info.filename} is larger than the {limit // 1_000_000} MB limit "
-                               "(max_file_mb)")
+                               f"({setting})")
         total += info.file_size
     free = shutil.disk_usage(library.root).free
     if total + DISK_MARGIN > free:
@@ -195,7 +203,7 @@ def _commit(library: Library, source: Path, case_values: dict[str, object], item
         sha = entry.sha256
         if sha not in probes:
             try:
-                probes[sha] = probe_file(staged[sha].path, library.max_bytes())
+                probes[sha] = probe_file(staged[sha].path, library.max_bytes(), library.max_video_bytes())
             except Refused as refused:
                 raise ArchiveError(f"{source.name}: {entry.original_name}: {refused}") from None
         check_edits(library, entry, probes[sha], source.name)

@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field, fields
 
-from evidence_app.core.model import BOOL_FACTS, Case, EvidenceItem, Redaction
+from evidence_app.core.model import BOOL_FACTS, Case, EvidenceItem, KeyFrame, Redaction
 from evidence_app.imaging.probe import Probe
 from evidence_app.storage.library import _FIELD_ATTR, CASE_FIELDS, Library, LibraryError
 
@@ -34,6 +34,7 @@ class ManifestItem:
     rotation: int = 0
     redactions: list[list[int]] = field(default_factory=list)
     crop: list[int] | None = None
+    frames: list[dict] | None = None  # a video's key frames [{"t": s, "caption": text}]; None: none given
 
     @property
     def file(self) -> str:
@@ -41,7 +42,8 @@ class ManifestItem:
 
     def edits(self) -> dict[str, object]:
         return {"rotation": self.rotation, "redactions": json.dumps(self.redactions),
-                "crop": json.dumps(self.crop) if self.crop else None}
+                "crop": json.dumps(self.crop) if self.crop else None,
+                "frames": json.dumps(self.frames, ensure_ascii=False) if self.frames is not None else None}
 
 
 def _is_int(value: object) -> bool:
@@ -131,7 +133,25 @@ def validate_item(library: Library, index: int, entry: object, name: str) -> Man
     crop = entry.get("crop")
     return ManifestItem(sha, kind, _text(entry.get("caption"), "caption", MAX_CAPTION, where), original, rotation,
                         [_ints(box, (4, 5), "a redaction", where) for box in boxes],
-                        _ints(crop, (4,), "crop", where) if crop is not None else None)
+                        _ints(crop, (4,), "crop", where) if crop is not None else None,
+                        _frames(entry.get("frames"), where))
+
+
+def _frames(value: object, where: str) -> list[dict] | None:
+    """The shape of a video's key frames; their values are checked against the video in `check_edits`."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) > Library.MAX_FRAMES:
+        raise ArchiveError(f"{where}: frames must be a list of at most {Library.MAX_FRAMES} key frames")
+    out = []
+    for frame in value:
+        if not isinstance(frame, dict) or set(frame) - {"t", "caption"}:
+            raise ArchiveError(f"{where}: a key frame must be {{\"t\": seconds, \"caption\": text}}")
+        t = frame.get("t")
+        if isinstance(t, bool) or not isinstance(t, (int, float)):
+            raise ArchiveError(f"{where}: a key frame's time must be a number of seconds")
+        out.append({"t": t, "caption": _text(frame.get("caption"), "a key frame's caption", MAX_CAPTION, where)})
+    return out
 
 
 def validate_manifest(library: Library, manifest: dict, name: str) -> tuple[dict[str, object], list[ManifestItem]]:
@@ -148,8 +168,17 @@ def check_edits(library: Library, entry: ManifestItem, probe: Probe, name: str) 
     """The item's rectangles against the file itself, as `redact` and the viewer check them."""
     item = EvidenceItem(id=0, case_id=0, position=0, kind=entry.kind, sha256=entry.sha256, size=0,
                         original_name=entry.original_name, media_type=probe.media_type, width=probe.width,
-                        height=probe.height, page_count=probe.page_count)
+                        height=probe.height, page_count=probe.page_count, duration_s=probe.duration_s)
     try:
+        if entry.frames is not None:
+            if not item.is_video and entry.frames:
+                raise LibraryError("key frames are for video items")
+            if item.is_video:
+                # as strict as `edit --frames`: the same check, and the stored list is its normalised result
+                frames = library.check_frames(item, [KeyFrame(f["t"], f["caption"]) for f in entry.frames])
+                entry.frames = [f.as_dict() for f in frames]
+            else:
+                entry.frames = None
         for box in entry.redactions:
             redaction = Redaction(*box)
             library._check_box(item, redaction)

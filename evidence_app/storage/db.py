@@ -88,6 +88,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX cases_deleted ON cases(deleted_at);
     CREATE INDEX items_deleted ON items(deleted_at);
     """,
+    # issue 12 (videos): duration, frame rate and codec of a video item, and its key frames as JSON
+    # [{"t": seconds, "caption": text}, …] in time order. A video's redaction boxes name their key frame by its
+    # time in milliseconds in the box's page field.
+    """
+    ALTER TABLE items ADD COLUMN duration_s REAL;
+    ALTER TABLE items ADD COLUMN fps REAL;
+    ALTER TABLE items ADD COLUMN codec TEXT;
+    ALTER TABLE items ADD COLUMN frames TEXT NOT NULL DEFAULT '[]';
+    """,
 ]
 
 

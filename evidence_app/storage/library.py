@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone, tzinfo
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from evidence_app.core import checklist
 from evidence_app.core.catalog import Catalog, load_catalog
-from evidence_app.core.model import BOOL_FACTS, FACT_NAMES, FACTS, TIME_FIELDS, Case, CaseStatus, EvidenceItem, Redaction
+from evidence_app.core.model import (BOOL_FACTS, FACT_NAMES, FACTS, TIME_FIELDS, Case, CaseStatus, EvidenceItem, KeyFrame,
+                                     Redaction)
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
 from evidence_app.imaging.probe import Probe, Refused, check_file, probe_file
 from evidence_app.storage import leftovers
@@ -31,6 +33,7 @@ SETTINGS_DEFAULTS: dict[str, str] = {
     "default_platform": "taobao",
     "default_preset": "print",
     "max_file_mb": "200",
+    "max_video_mb": "2000",  # issue 12: packing videos are large; 2 GB by default
     "thumb_cache_mb": "300",  # issue 13: the thumbnail cache is bounded (least recently used go first)
 }
 
@@ -133,6 +136,8 @@ class Library:
             raise LibraryError("default_preset must be print, compact or images")
         elif key == "max_file_mb" and not (value.isdigit() and int(value) > 0):
             raise LibraryError("max_file_mb must be a whole number of megabytes")
+        elif key == "max_video_mb" and not (value.isdigit() and int(value) > 0):
+            raise LibraryError("max_video_mb must be a whole number of megabytes")
         elif key == "thumb_cache_mb" and not (value.isdigit() and int(value) > 0):
             raise LibraryError("thumb_cache_mb must be a whole number of megabytes")
         with self.db.transaction() as conn:
@@ -303,6 +308,7 @@ class Library:
         values["redactions"] = [Redaction(*r) for r in json.loads(values["redactions"] or "[]")]
         values["attestations"] = list(json.loads(values["attestations"] or "[]"))
         values["crop"] = Redaction(*json.loads(values["crop"])) if values["crop"] else None
+        values["frames"] = [KeyFrame(float(f["t"]), str(f.get("caption", ""))) for f in json.loads(values["frames"] or "[]")]
         values["added_at"] = _dt(values["added_at"])
         values["deleted_at"] = _dt(values["deleted_at"])
         return EvidenceItem(**values)
@@ -326,6 +332,14 @@ class Library:
     def max_bytes(self) -> int:
         return int(self.setting("max_file_mb")) * 1_000_000
 
+    def max_video_bytes(self) -> int:
+        return int(self.setting("max_video_mb")) * 1_000_000
+
+    def max_any_bytes(self) -> int:
+        """The largest file of any type the library takes (the copy is capped at this; the probe then applies
+        the limit of the file's type)."""
+        return max(self.max_bytes(), self.max_video_bytes())
+
     def _check_kind(self, kind: str) -> None:
         if kind not in self.catalog.kinds:
             raise LibraryError(f"unknown evidence kind {kind!r}; see `evidence-app kinds`")
@@ -338,17 +352,17 @@ class Library:
         self.case(case_id)
         source = Path(source)
         try:
-            check_file(source, self.max_bytes())
+            check_file(source, self.max_any_bytes())
             try:
                 # Copied once; the hash and the probe are both of that copy, so a file rewritten while it is
                 # added is stored as one consistent version or refused, never as bytes the probe did not see.
-                staged = self.store.stage(source, limit=self.max_bytes())
+                staged = self.store.stage(source, limit=self.max_any_bytes())
             except TooLarge:
-                raise Refused("too_large", size_mb="?", limit_mb=round(self.max_bytes() / 1e6)) from None
+                raise Refused("too_large", size_mb="?", limit_mb=round(self.max_any_bytes() / 1e6)) from None
             except OSError as exc:
                 raise Refused("disk", detail=exc.strerror or str(exc)) from None
             try:
-                probe = probe_file(staged.path, self.max_bytes())
+                probe = probe_file(staged.path, self.max_bytes(), self.max_video_bytes(), propose=True)
             except BaseException:
                 self.store.discard(staged)
                 raise
@@ -376,24 +390,34 @@ class Library:
         position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE case_id = ?",
                                 (case_id,)).fetchone()[0]
         edits = edits or {}
+        frames = edits.get("frames")
+        if frames is None:
+            frames = json.dumps([{"t": t, "caption": ""} for t in probe.frames or []], ensure_ascii=False)
         cur = conn.execute(
             "INSERT INTO items(case_id, position, kind, caption, sha256, size, original_name, media_type, width,"
-            " height, orientation, page_count, captured_at, added_at, rotation, redactions, crop)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " height, orientation, page_count, captured_at, added_at, rotation, redactions, crop,"
+            " duration_s, fps, codec, frames)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (case_id, position, kind, caption, sha, size, original_name, probe.media_type, probe.width,
              probe.height, probe.orientation, probe.page_count, probe.captured_at, _now(),
-             edits.get("rotation", 0), edits.get("redactions", "[]"), edits.get("crop")))
+             edits.get("rotation", 0), edits.get("redactions", "[]"), edits.get("crop"),
+             probe.duration_s, probe.fps, probe.codec, frames))
         item_id = cur.lastrowid
         assert item_id is not None
         return item_id
 
     def update_item(self, item_id: int, *, kind: str | None = None, caption: str | None = None,
                     rotation: int | None = None, redactions: list[Redaction] | None = None,
-                    crop: Redaction | None | bool = False, attestations: list[str] | None = None) -> EvidenceItem:
+                    crop: Redaction | None | bool = False, attestations: list[str] | None = None,
+                    frames: list[KeyFrame] | None = None) -> EvidenceItem:
         """Change an item's non-destructive edits. `crop=None` clears the crop; the default leaves it.
-        `attestations`: the question ids (kinds.toml) the agent confirms this item answers, replacing the list."""
+        `attestations`: the question ids (kinds.toml) the agent confirms this item answers, replacing the list.
+        `frames`: a video's key frames, replacing the list (validated by `check_frames`)."""
         item = self.item(item_id)
         sets: dict[str, object] = {}
+        if frames is not None:
+            frames = self.check_frames(item, frames)
+            sets["frames"] = json.dumps([f.as_dict() for f in frames], ensure_ascii=False)
         if kind is not None:
             self._check_kind(kind)
             sets["kind"] = kind
@@ -429,9 +453,46 @@ class Library:
                 conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (_now(), item.case_id))
         return self.item(item_id)
 
+    MAX_FRAMES = 200
+    MAX_FRAME_CAPTION = 200
+
+    @classmethod
+    def check_frames(cls, item: EvidenceItem, frames: list[KeyFrame]) -> list[KeyFrame]:
+        """A video's key frames: times within the video (rounded to milliseconds), sorted, one per time;
+        captions one line of at most MAX_FRAME_CAPTION characters. Raises LibraryError."""
+        if not item.is_video:
+            raise LibraryError("关键帧只用于视频证据")
+        if len(frames) > cls.MAX_FRAMES:
+            raise LibraryError(f"关键帧最多 {cls.MAX_FRAMES} 个")
+        duration = item.duration_s or 0.0
+        out: dict[int, KeyFrame] = {}
+        for frame in frames:
+            t = frame.t
+            if isinstance(t, bool) or not isinstance(t, (int, float)) or not math.isfinite(t):
+                raise LibraryError("关键帧时间须为秒数")
+            if not 0 <= t <= duration + 1e-3:
+                raise LibraryError(f"关键帧 {t:g} 秒超出视频范围(0 至 {duration:g} 秒)")
+            caption = frame.caption
+            if not isinstance(caption, str):
+                raise LibraryError("关键帧说明须为文字")
+            caption = caption.strip()
+            if len(caption) > cls.MAX_FRAME_CAPTION:
+                raise LibraryError(f"关键帧说明过长({len(caption)} 字,最多 {cls.MAX_FRAME_CAPTION} 字)")
+            if any(ord(ch) < 32 or ord(ch) == 127 for ch in caption):
+                raise LibraryError("关键帧说明须为一行文字,不能含控制字符")
+            key = KeyFrame(round(min(float(t), duration), 3), caption)
+            out[key.ms] = key
+        return [out[ms] for ms in sorted(out)]
+
     @staticmethod
     def _check_page(item: EvidenceItem, box: Redaction) -> None:
-        """A PDF's boxes name their page (1-based); an image's boxes have none."""
+        """A PDF's boxes name their page (1-based); an image's boxes have none; a video's name their key frame's
+        time in milliseconds."""
+        if item.is_video:
+            limit = round((item.duration_s or 0) * 1000)
+            if box.page is None or not 0 <= box.page <= limit:
+                raise LibraryError(f"视频的遮挡框须指明关键帧时间(0 至 {limit / 1000:g} 秒)")
+            return
         if item.is_pdf:
             if box.page is None or not 1 <= box.page <= (item.page_count or 1):
                 raise LibraryError(f"a PDF's rectangle needs a page from 1 to {item.page_count or 1} (--page N)")

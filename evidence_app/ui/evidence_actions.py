@@ -20,7 +20,8 @@ from evidence_app.ui.workers import ImportWorker, ProbeWorker, ThumbWorker
 def file_filter() -> str:
     """The file dialog's filter, translated (it showed English in the Chinese UI)."""
     return (QCoreApplication.translate("EvidenceActions", "Evidence files")
-            + " (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.pdf);;"
+            + " (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.pdf"
+            + " *.mp4 *.mov *.m4v *.avi *.mkv);;"
             + QCoreApplication.translate("EvidenceActions", "All files") + " (*)")
 
 
@@ -64,7 +65,7 @@ class EvidenceActions:
         if self.import_worker is not None:
             self.show_notice(self.tr("Still adding the previous files; try again when they are in."))
             return
-        worker = ProbeWorker(paths, self.library.max_bytes())
+        worker = ProbeWorker(paths, self.library.max_bytes(), self.library.max_video_bytes())
         self.import_worker = worker
         worker.signals.progress.connect(self._import_progress)
         worker.signals.finished.connect(lambda results: self._probed(results, suggested, kinds, names, fixed_kind))

@@ -29,8 +29,8 @@ def pdf_page_points(library: Library, item: EvidenceItem, page: int) -> tuple[fl
 
 
 def paged(item: EvidenceItem) -> bool:
-    """PDFs and multi-page TIFFs: boxes belong to a page."""
-    return item.is_pdf or (item.page_count or 1) > 1
+    """PDFs and multi-page TIFFs: boxes belong to a page (a video's: to a key frame, see VideoPanel)."""
+    return not item.is_video and (item.is_pdf or (item.page_count or 1) > 1)
 
 
 def image_page_width(library: Library, item: EvidenceItem, page: int) -> int:
@@ -205,9 +205,19 @@ class EvidenceViewer(QDialog):
         self.hint = QLabel(self.tr("Black boxes are burned into every export; the original file is never changed. "
                                    "←/→: previous/next, PgUp/PgDn: PDF pages"), self)
         self.hint.setStyleSheet("color: #6b7280;")
+        from evidence_app.ui.video_panel import FrameDecoder, VideoPanel
+
+        self.video_panel = VideoPanel(library, self)
+        self.decoder = FrameDecoder()
+        self.frame_shown: float | None = None  # a video: the time of the frame on the canvas
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.video_panel)
         layout.addWidget(self.hint)
+        self.video_panel.position_changed.connect(self._video_position)
+        self.video_panel.frames_changed.connect(self._video_frames_changed)
+        self.decoder.signals.ready.connect(self._frame_ready)
+        self.decoder.signals.failed.connect(self._decode_failed)  # a bound method: no cycle keeps the viewer
         self.mode_group.idToggled.connect(self._mode)
         self.canvas.rect_drawn.connect(self._rect_drawn)
         self.canvas.suggestion_clicked.connect(self.apply_suggestion)
@@ -245,7 +255,33 @@ class EvidenceViewer(QDialog):
         if item.id != previous:
             self._undo = []
         self.page = max(0, min(page, (item.page_count or 1) - 1)) if paged(item) else 0
+        self.video_panel.setVisible(item.is_video)
+        self.hint.setText(self._hint_text(item))
+        if item.is_video:
+            self._show_header(item)
+            self.canvas.scene().clear()
+            self.canvas.pixmap_item = None
+            self.frame_shown = None
+            self.video_panel.set_item(item)  # asks for its first frame: decoded off the GUI thread
+            self.navigate.emit(item.id)
+            return
         image = load_upright(self.library, item, self.page)
+        self._show_image(image)
+        self._show_header(item)
+        self.canvas.fit()
+        self.navigate.emit(item.id)
+
+    def _hint_text(self, item: EvidenceItem) -> str:
+        if item.is_video:
+            return self.tr("Black boxes on a key frame are burned into the exported frame and the trimmed copy; the "
+                           "original video is never changed. ←/→: frame, Shift+←/→: second, K: key frame, "
+                           "PgUp/PgDn: previous/next exhibit")
+        return self.tr("Black boxes are burned into every export; the original file is never changed. "
+                       "←/→: previous/next, PgUp/PgDn: PDF pages")
+
+    def _show_image(self, image: QImage) -> None:
+        item = self.item
+        assert item is not None
         scene = self.canvas.scene()
         scene.clear()
         pixmap_item = scene.addPixmap(QPixmap.fromImage(image))
@@ -261,6 +297,8 @@ class EvidenceViewer(QDialog):
         self.canvas.pixmap_item = pixmap_item
         self._find_suggestions()
         self._draw_edits()
+
+    def _show_header(self, item: EvidenceItem) -> None:
         number = self.index + 1
         kind = self.library.catalog.kind_name(item.kind, self.library.lang)
         self.title.setText(f"{number}/{len(self.item_ids)} · {kind} · {item.caption or item.original_name}")
@@ -274,8 +312,34 @@ class EvidenceViewer(QDialog):
         self.page_label.setText(self.tr("Page %1/%2").replace("%1", str(self.page + 1)).replace("%2", str(pages)))
         self.page_prev.setEnabled(self.page > 0)
         self.page_next.setEnabled(self.page + 1 < pages)
-        self.canvas.fit()
-        self.navigate.emit(item.id)
+        if item.is_video:
+            self.crop_button.setEnabled(False)  # a video is shown whole; redaction boxes are per key frame
+            if self.canvas.mode == "crop":
+                self.pan_button.setChecked(True)
+
+    # --- videos --------------------------------------------------------------------------------------------
+
+    def _video_position(self, t: float) -> None:
+        if self.item is not None and self.item.is_video:
+            self.decoder.request(str(self.library.file_path(self.item)), t)
+
+    def _frame_ready(self, path: str, t: float, image: QImage) -> None:
+        if self.item is None or not self.item.is_video or path != str(self.library.file_path(self.item)):
+            return  # the viewer moved on to another exhibit meanwhile
+        fresh = self.canvas.pixmap_item is None
+        self._show_image(image)
+        self.frame_shown = t
+        if fresh:
+            self.canvas.fit()
+
+    def _decode_failed(self, message: str) -> None:
+        self.title.setText(message)
+
+    def _video_frames_changed(self) -> None:
+        if self.item is not None:
+            self.item = self.video_panel.item
+            self._draw_edits()
+            self.changed.emit(self.item.id)
 
     def _draw_edits(self) -> None:
         item, pixmap_item = self.item, self.canvas.pixmap_item
@@ -320,6 +384,10 @@ class EvidenceViewer(QDialog):
         s = self.scale
         box = Redaction(max(0, round(rect.x() * s)), max(0, round(rect.y() * s)), round(rect.width() * s),
                         round(rect.height() * s), page=self.page + 1 if paged(self.item) else None)
+        if self.item.is_video:
+            if self.canvas.mode != "redact":
+                return
+            box.page = self._video_key_frame_ms()
         if self.item.width:
             box.w = min(box.w, self.item.width - box.x)
             box.h = min(box.h, self.item.height - box.y)
@@ -332,8 +400,18 @@ class EvidenceViewer(QDialog):
         self._draw_edits()
         self.changed.emit(self.item.id)
 
+    def _video_key_frame_ms(self) -> int:
+        """The key frame shown (a box drawn elsewhere makes the frame shown a key frame first)."""
+        frame = self.video_panel.current_key_frame() or self.video_panel.mark_key_frame()
+        assert frame is not None
+        self.item = self.video_panel.item
+        return frame.ms
+
     def _page_boxes(self) -> list[Redaction]:
         assert self.item is not None
+        if self.item.is_video:
+            frame = self.video_panel.current_key_frame()
+            return [b for b in self.item.redactions if frame is not None and b.page == frame.ms]
         if not paged(self.item):
             return list(self.item.redactions)
         return [b for b in self.item.redactions if (b.page or 1) == self.page + 1]
@@ -346,7 +424,9 @@ class EvidenceViewer(QDialog):
     def add_redaction(self, box: Redaction) -> None:
         """Used by keyboard-free callers and tests: same as drawing a box (on a PDF: on the page shown)."""
         assert self.item is not None
-        if paged(self.item) and box.page is None:
+        if self.item.is_video and box.page is None:
+            box = Redaction(box.x, box.y, box.w, box.h, page=self._video_key_frame_ms())
+        elif paged(self.item) and box.page is None:
             box = Redaction(box.x, box.y, box.w, box.h, page=self.page + 1)
         self._set_redactions([*self.item.redactions, box])
 
@@ -424,6 +504,8 @@ class EvidenceViewer(QDialog):
         self.changed.emit(self.item.id)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self.item is not None and self.item.is_video and self._video_key(event):
+            return
         if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.show_page(self.page + (1 if event.key() == Qt.Key.Key_PageDown else -1))
         elif event.key() == Qt.Key.Key_Right:
@@ -432,6 +514,22 @@ class EvidenceViewer(QDialog):
             self.previous()
         else:
             super().keyPressEvent(event)
+
+    def _video_key(self, event) -> bool:
+        """←/→ a frame, Shift+←/→ a second, K marks a key frame, PgUp/PgDn change exhibit."""
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            sign = 1 if key == Qt.Key.Key_Right else -1
+            self.video_panel.step(seconds=sign) if shift else self.video_panel.step(frames=sign)
+        elif key == Qt.Key.Key_K:
+            self.video_panel.mark_key_frame()
+        elif key == Qt.Key.Key_PageDown:
+            self.next()
+        elif key == Qt.Key.Key_PageUp:
+            self.previous()
+        else:
+            return False
+        return True
 
     def next(self) -> None:
         if self.index + 1 < len(self.item_ids):

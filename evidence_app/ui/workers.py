@@ -84,12 +84,12 @@ class ProbeWorker(Worker):
     kind; accepted ones come with a kind guessed from name and shape (None: ask). Result: list of
     (path, Probe | None, Refused | None, kind | None)."""
 
-    def __init__(self, paths: list[str], max_bytes: int):
+    def __init__(self, paths: list[str], max_bytes: int, max_video_bytes: int | None = None):
         super().__init__()
-        self.paths, self.max_bytes = paths, max_bytes
+        self.paths, self.max_bytes, self.max_video_bytes = paths, max_bytes, max_video_bytes
 
     def work(self) -> list[tuple]:
-        from evidence_app.core.kind_hint import suggest_kind
+        from evidence_app.core.kind_hint import suggest_kind, video_kind
         from evidence_app.imaging.probe import Refused, probe_file
 
         out: list[tuple] = []
@@ -98,11 +98,13 @@ class ProbeWorker(Worker):
             if self.cancelled:
                 break
             try:
-                probe = probe_file(path, self.max_bytes)
+                probe = probe_file(path, self.max_bytes, self.max_video_bytes)
             except Refused as refused:
                 out.append((path, None, refused, None))
             else:
-                out.append((path, probe, None, suggest_kind(path.name, probe.width, probe.height)))
+                kind = (video_kind(path.name) if probe.is_video else
+                        suggest_kind(path.name, probe.width, probe.height))
+                out.append((path, probe, None, kind))
             self.signals.progress.emit(done, len(files), path.name)
         return out
 

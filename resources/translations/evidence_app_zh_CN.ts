@@ -633,6 +633,11 @@
         <source>Page %1/%2</source>
         <translation>第 %1/%2 页</translation>
     </message>
+    <message>
+        <location filename="../../evidence_app/ui/viewer.py" line="1" />
+        <source>Black boxes on a key frame are burned into the exported frame and the trimmed copy; the original video is never changed. ←/→: frame, Shift+←/→: second, K: key frame, PgUp/PgDn: previous/next exhibit</source>
+        <translation>关键帧上的涂黑会烧录进导出的画面和剪辑副本,原视频不会被修改。←/→:逐帧,Shift+←/→:逐秒,K:标记关键帧,PgUp/PgDn:上一份/下一份证据</translation>
+    </message>
 </context>
 <context>
     <name>Guard</name>
@@ -1461,6 +1466,44 @@ Export without this exhibit? The stored file stays in the case.</source>
         <location filename="../../evidence_app/ui/suggestions_panel.py" line="0" />
         <source>Nothing more to black out was found.</source>
         <translation>未发现需要涂黑的其他内容。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Mark key frame (K)</source>
+        <translation>标记关键帧 (K)</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Caption of the selected key frame, e.g. 3 items before sealing</source>
+        <translation>所选关键帧的说明,如:封箱前 3 件商品</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Remove key frame</source>
+        <translation>删除关键帧</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Clear key frames</source>
+        <translation>清除关键帧</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Suggest key frames</source>
+        <translation>自动选取关键帧</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/video_panel.py" line="1" />
+        <source>Key frames:</source>
+        <translation>关键帧:</translation>
     </message>
 </context>
 </TS>

@@ -152,6 +152,8 @@ def test_core_works_without_pyside6(tmp_path):
         import evidence_app.cli
         import evidence_app.core.stats, evidence_app.core.kind_hint, evidence_app.storage.outcomes
         import evidence_app.storage.case_index, evidence_app.export.prepare_pool
+        import evidence_app.imaging.video, evidence_app.imaging.video_trim, evidence_app.export.video_pages
+        import evidence_app.imaging.video_sample, evidence_app.export.upload
         from evidence_app.cli import main
         code = main(["--data-dir", {str(tmp_path / 'lib')!r}, "new", "--scenario", "agreement_dispute"])
         assert code == 0, code

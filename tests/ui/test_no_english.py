@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QL
                                QTableView, QTableWidget, QWidget)
 
 ALLOWED = {"pdf", "csv", "jpeg", "jpg", "png", "heic", "dpi", "mb", "kb", "ctrl", "shift", "del", "f2", "evpack",
-           "evidence", "app", "evidence_app", "sha", "qtpdf", "esc", "tab", "alt", "enter", "zoom", "wqy", "id", "pgup", "pgdn"}
+           "evidence", "app", "evidence_app", "sha", "qtpdf", "esc", "tab", "alt", "enter", "zoom", "wqy", "id", "pgup", "pgdn",
+           "mp", "mov", "avi", "mkv"}  # video formats (mp4: the regex stops at the digit)
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{1,}")
 
 
@@ -85,6 +86,18 @@ def test_no_english_in_the_chinese_ui(window, lib, qtbot, tmp_path):
     found |= _english(export)
     export.close()
     viewer = window.open_viewer(lib.items(case_id)[0].id)
+    found |= _english(viewer)
+    viewer.close()
+    from evidence_app.imaging.video_sample import make_video
+
+    video = lib.add_file(case_id, make_video(tmp_path / "v.mp4", seconds=2), "packing_record").item
+    from PySide6.QtCore import QThreadPool
+
+    window.open_case(case_id)
+    # thumbnails first: pdfium is not thread-safe, and a PDF thumbnail may be in the making on a pool thread
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=30000)
+    viewer = window.open_viewer(video.id)  # the video scrubber and key-frame controls
+    qtbot.waitUntil(lambda: viewer.frame_shown is not None and not viewer.decoder.busy, timeout=20000)
     found |= _english(viewer)
     viewer.close()
     from evidence_app.ui.evidence_actions import file_filter
