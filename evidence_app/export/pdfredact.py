@@ -23,14 +23,19 @@ def render_redacted_pages(source: Path, boxes: Iterable[Redaction], dpi: int, ou
     out: dict[int, Prepared] = {}
     if not pages:
         return out
-    document = pdfium.PdfDocument(str(source), password="")
+    from evidence_app.imaging.pdfium_lock import PDFIUM
+
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(source), password="")
     try:
         for index, page_boxes in sorted(pages.items()):
-            if not 0 <= index < len(document):
-                continue
-            image = render_page(document, index, dpi / 72, page_boxes)
+            with PDFIUM:
+                if not 0 <= index < len(document):
+                    continue
+                image = render_page(document, index, dpi / 72, page_boxes)
             # the text-friendly choice: PNG or high-quality JPEG, whichever is smaller
             out[index] = _encode(image, f"{out_stem}_p{index + 1}", 90, lossless=True)
     finally:
-        document.close()
+        with PDFIUM:
+            document.close()
     return out

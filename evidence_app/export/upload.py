@@ -75,6 +75,8 @@ def export_images(library: Library, case_id: int, folder: Path, max_kb: int = 50
 def _export_into(library, case, exporter, folder: Path, limit: int, cancelled, report) -> ExportResult:
     import pypdfium2 as pdfium
 
+    from evidence_app.imaging.pdfium_lock import PDFIUM
+
     # Staged in the target folder itself (a rename never crosses file systems: D:, a USB stick, a share) under a
     # name of our own; nothing already in `folder` is ever replaced or removed.
     with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("upload")) as tmp, \
@@ -101,27 +103,35 @@ def _export_into(library, case, exporter, folder: Path, limit: int, cancelled, r
             files[number] = kind + (f"(共 {count} 张关键帧)" if count > 1 else "")
         checklist_pdf = _draw_checklist(exporter, files, work / "checklist.pdf")
         count = 0
-        document = pdfium.PdfDocument(str(checklist_pdf))
+        with PDFIUM:
+            document = pdfium.PdfDocument(str(checklist_pdf))
         try:
             pages = len(document)
             for n in range(pages):
-                image = _trim_bottom(_render(document[n]))
+                with PDFIUM:
+                    image = _render(document[n])
+                image = _trim_bottom(image)
                 name = f"00_举证清单{'_' + str(n + 1) if pages > 1 else ''}.jpg"
                 (out_dir / name).write_bytes(_fit(image, limit))
                 count += 1
         finally:
-            document.close()
-        document = pdfium.PdfDocument(str(pdf_path))
+            with PDFIUM:
+                document.close()
+        with PDFIUM:
+            document = pdfium.PdfDocument(str(pdf_path))
         try:
             for done, (index, name, page, box) in enumerate(names, 1):
                 if cancelled():
                     raise ExportCancelled()
-                image = _render(document[index]).crop(box or _content_box(page))
+                with PDFIUM:
+                    image = _render(document[index])
+                image = image.crop(box or _content_box(page))
                 (out_dir / name).write_bytes(_fit(image, limit))
                 count += 1
                 report(done, len(names), f"生成上传图片 {done}/{len(names)}")
         finally:
-            document.close()
+            with PDFIUM:
+                document.close()
         warnings_out = _video_copies(library, case, exporter, out_dir, cancelled)
         # the statement as the reviewer reads it: exhibit references printed with the current numbers
         (out_dir / "statement.txt").write_text(exporter.doc.statement, encoding="utf-8-sig")

@@ -132,11 +132,15 @@ def _pdf_first_page(source: Path, target: Path, size: int, redactions=()) -> Pat
 
     from evidence_app.imaging.pdfpage import boxes_by_page, render_page
 
-    document = pdfium.PdfDocument(str(source), password="")
-    try:
-        width, height = document[0].get_size()
-        scale = size / max(width, height)
-        render_page(document, 0, scale, boxes_by_page(redactions).get(0, [])).save(target, "JPEG", quality=85)
-    finally:
-        document.close()
+    from evidence_app.imaging.pdfium_lock import PDFIUM
+
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(source), password="")
+        try:
+            width, height = document[0].get_size()
+            scale = size / max(width, height)
+            image = render_page(document, 0, scale, boxes_by_page(redactions).get(0, []))
+        finally:
+            document.close()
+    image.save(target, "JPEG", quality=85)
     return target

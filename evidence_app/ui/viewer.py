@@ -21,11 +21,14 @@ def pdf_page_points(library: Library, item: EvidenceItem, page: int) -> tuple[fl
     """Width and height in points of a PDF item's page (0-based) as displayed."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(library.file_path(item)), password="")
-    try:
-        return document[page].get_size()
-    finally:
-        document.close()
+    from evidence_app.imaging.pdfium_lock import PDFIUM
+
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(library.file_path(item)), password="")
+        try:
+            return document[page].get_size()
+        finally:
+            document.close()
 
 
 def paged(item: EvidenceItem) -> bool:
@@ -54,13 +57,16 @@ def load_upright(library: Library, item: EvidenceItem, page: int = 0) -> QImage:
     if item.is_pdf:
         import pypdfium2 as pdfium
 
-        document = pdfium.PdfDocument(str(path), password="")
-        try:
-            page = document[page]
-            w, h = page.get_size()
-            img = page.render(scale=min(3.0, MAX_VIEW_PX / max(w, h)), fill_color=(255, 255, 255, 255)).to_pil()
-        finally:
-            document.close()
+        from evidence_app.imaging.pdfium_lock import PDFIUM
+
+        with PDFIUM:
+            document = pdfium.PdfDocument(str(path), password="")
+            try:
+                page = document[page]
+                w, h = page.get_size()
+                img = page.render(scale=min(3.0, MAX_VIEW_PX / max(w, h)), fill_color=(255, 255, 255, 255)).to_pil()
+            finally:
+                document.close()
     else:
         ensure_heif()
         with Image.open(path) as src:
