@@ -177,7 +177,8 @@ class EvidenceViewer(QDialog):
         self._highlight = -1
         self._undo: list[list[Redaction]] = []  # the item's boxes before each added box or applied suggestion
         self.setWindowTitle(self.tr("Evidence viewer"))
-        self.resize(1100, 800)
+        room = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1100, room.width() - 40), min(800, room.height() - 40))  # a 1366×768 laptop: fits
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.title = QLabel(self)
@@ -443,7 +444,7 @@ class EvidenceViewer(QDialog):
         item = self.item
         assert item is not None
         self.suggestions, state = [], DONE
-        if not item.is_pdf:  # a PDF's boxes are in points; suggestions are for pictures
+        if not item.is_pdf and not item.is_video:  # a PDF's boxes are in points; suggestions are for pictures
             reading = lookup.reading_of(self.library, item)
             if reading is None:
                 state = OFF if lookup.reading_off(self.library) else NOT_READ
@@ -451,7 +452,7 @@ class EvidenceViewer(QDialog):
                 found = [s for s in pii.suggest(reading) if s.page == self.page + 1]
                 self.suggestions = pii.pending(found, item.redactions, paged(item))
         self._highlight = 0 if self.suggestions else -1
-        self.suggestions_panel.setVisible(not item.is_pdf)
+        self.suggestions_panel.setVisible(not item.is_pdf and not item.is_video)
         self.suggestions_panel.set_suggestions(self.suggestions, state)
 
     def reading_done(self, sha256: str) -> None:
