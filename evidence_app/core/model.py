@@ -123,6 +123,7 @@ class EvidenceItem:
     redactions: list[Redaction] = field(default_factory=list)
     crop: Redaction | None = None  # kept area, upright pixels, applied before redactions are drawn
     attestations: list[str] = field(default_factory=list)  # ids of questions the agent confirmed this item answers
+    kind_suggested: bool = False  # the kind was guessed by the app (file name, reading), not chosen by the agent
 
     @property
     def is_pdf(self) -> bool:

@@ -88,6 +88,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX cases_deleted ON cases(deleted_at);
     CREATE INDEX items_deleted ON items(deleted_at);
     """,
+    # issue 11: what reading (OCR, barcodes) found in each stored file, once per file hash, with the engine
+    # version (a newer engine re-reads); whether an item's kind was guessed; full-text search over the readings
+    # (trigram: works for Chinese, which has no spaces between words)
+    """
+    CREATE TABLE readings (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+        engine TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+        data TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        read_at TEXT NOT NULL
+    );
+    ALTER TABLE items ADD COLUMN kind_suggested INTEGER NOT NULL DEFAULT 0;
+    CREATE VIRTUAL TABLE readings_fts USING fts5(body, content='readings', content_rowid='id', tokenize='trigram');
+    CREATE TRIGGER readings_ai AFTER INSERT ON readings BEGIN
+        INSERT INTO readings_fts(rowid, body) VALUES (new.id, new.body);
+    END;
+    CREATE TRIGGER readings_ad AFTER DELETE ON readings BEGIN
+        INSERT INTO readings_fts(readings_fts, rowid, body) VALUES ('delete', old.id, old.body);
+    END;
+    CREATE TRIGGER readings_au AFTER UPDATE ON readings BEGIN
+        INSERT INTO readings_fts(readings_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO readings_fts(rowid, body) VALUES (new.id, new.body);
+    END;
+    """,
 ]
 
 
