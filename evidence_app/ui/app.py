@@ -110,5 +110,8 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
     window.shutdown()
     install_shared(None)
     pool.shutdown()
+    from evidence_app.reading.pool import shared as reading_pool
+
+    reading_pool().shutdown()
     library.close()
     return code
