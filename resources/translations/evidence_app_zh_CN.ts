@@ -286,8 +286,8 @@
     <name>CaseListPanel</name>
     <message>
         <location filename="../../evidence_app/ui/case_list_panel.py" line="24" />
-        <source>Search order, refund, buyer, title, statement</source>
-        <translation>搜索订单号、退款编号、买家、标题、说明</translation>
+        <source>Search order, refund, buyer, title, statement, evidence text</source>
+        <translation>搜索订单号、退款编号、买家、标题、说明、证据文字</translation>
     </message>
     <message>
         <location filename="../../evidence_app/ui/case_list_panel.py" line="27" />

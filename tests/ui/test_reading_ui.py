@@ -35,3 +35,21 @@ def test_a_dropped_batch_is_read_in_the_background(window, lib, qtbot, tmp_path)
     assert lib.case(case.id).tracking_no == "SF1234567890123"
     qtbot.waitUntil(lambda: "(推测)" in window.evidence_model.data(window.evidence_model.index(0)), timeout=5000)
     qtbot.waitUntil(lambda: window.form.facts.widgets["tracking_no"].text() == "SF1234567890123", timeout=5000)
+
+
+def test_the_case_list_search_finds_cases_by_evidence_text(window, lib, qtbot):
+    from evidence_app.reading.types import Line, Reading
+    from evidence_app.storage import readings
+    from tests import factories
+
+    case = lib.create_case("signed_not_received")
+    other = lib.create_case("signed_not_received")
+    item = lib.add_file(case.id, factories.photo(lib.root.parent / "p.jpg"), "waybill_photo").item
+    reading = Reading(engine.version(), 10, 10, (Line("收件人:王小明 运单号 SF5550001112223", (0, 0, 5, 5)),))
+    readings.store(lib, item.sha256, reading, engine.version())
+    window.refresh_cases()
+    window.search.setText("王小明")
+    ids = [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())]
+    assert ids == [case.id] and other.id not in ids
+    window.search.setText("")
+    assert window.case_model.rowCount() >= 2
