@@ -159,23 +159,25 @@ def search(lib: Library, query: str, include_deleted: bool = False) -> list[int]
     found: set[int] | None = None
     for term in terms:
         like = _like(term)
-        ids = {r[0] for r in lib.db.query(
-            "SELECT id FROM cases WHERE (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TYPED) + ")" + live,
-            (like,) * len(TYPED))}
-        if len(term) >= 3:  # trigram index: three characters or more
-            sql = ("SELECT DISTINCT items.case_id FROM readings_fts JOIN readings ON readings.id = readings_fts.rowid "
-                   "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
-                   f"WHERE readings_fts MATCH ? AND items.deleted_at IS NULL{live}")
-            params: tuple = ('"' + term.replace('"', '""') + '"',)
-        else:
-            sql = ("SELECT DISTINCT items.case_id FROM readings JOIN items ON items.sha256 = readings.sha256 "
-                   "JOIN cases ON cases.id = items.case_id "
-                   f"WHERE readings.body LIKE ? ESCAPE '\\' AND items.deleted_at IS NULL{live}")
-            params = (like,)
-        try:
-            ids |= {r[0] for r in lib.db.query(sql, params)}
-        except sqlite3.OperationalError:  # a query FTS cannot parse: typed fields only
-            pass
+        phrase = '"' + term.replace('"', '""') + '"'
+        if len(term) >= 3:  # trigram indexes: three characters or more
+            typed = (f"SELECT cases.id FROM cases_fts JOIN cases ON cases.id = cases_fts.rowid "
+                     f"WHERE cases_fts MATCH ?{live}", (phrase,))
+            read = ("SELECT DISTINCT items.case_id FROM readings_fts JOIN readings ON readings.id = readings_fts.rowid "
+                    "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
+                    f"WHERE readings_fts MATCH ? AND items.deleted_at IS NULL{live}", (phrase,))
+        else:  # one or two characters (a surname and name, 王芳): a scan
+            typed = ("SELECT id FROM cases WHERE (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TYPED) + ")"
+                     + live, (like,) * len(TYPED))
+            read = ("SELECT DISTINCT items.case_id FROM readings JOIN items ON items.sha256 = readings.sha256 "
+                    "JOIN cases ON cases.id = items.case_id "
+                    f"WHERE readings.body LIKE ? ESCAPE '\\' AND items.deleted_at IS NULL{live}", (like,))
+        ids: set[int] = set()
+        for sql, params in (typed, read):
+            try:
+                ids |= {r[0] for r in lib.db.query(sql, params)}
+            except sqlite3.OperationalError:  # a query FTS cannot parse: no match there
+                pass
         found = ids if found is None else found & ids
         if not found:
             return []
