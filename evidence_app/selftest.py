@@ -56,6 +56,7 @@ def run_selftest(out_dir: Path) -> int:
                 step("checklist", lambda: "ready" if check.ready else _fail("sample case not ready"))
             if pdf.is_file():
                 step("QtPdf render", lambda: _render_with_qtpdf(pdf, out_dir / "selftest_page1.png"))
+            step("reading", lambda: _read_one(out_dir))  # issue 11: OCR and barcode engines
         finally:
             library.close()
     lines.append("RESULT: " + ("PASS" if ok else "FAIL"))
@@ -63,6 +64,25 @@ def run_selftest(out_dir: Path) -> int:
     for line in lines:
         print(line)
     return 0 if ok else 1
+
+
+def _read_one(out_dir: Path) -> str:
+    """Draw a waybill (Code 128 + Chinese text), read it, and check the kind and the tracking number."""
+    import random
+
+    from evidence_app.reading import analyze, engine, samples
+
+    if not engine.available():
+        return "off (the OCR and barcode engines are not installed)"
+    sample = samples.waybill(random.Random(1), "SF1234567890123")
+    path = out_dir / "selftest_waybill.png"
+    sample.image.resize((750, 1050)).save(path)
+    reading = engine.read_file(path, "image/png")
+    kind = analyze.suggest(reading).kind
+    number = analyze.tracking_number(reading)
+    if kind != "waybill_photo" or not number or number[0] != sample.tracking_no or "收件人" not in reading.text:
+        _fail(f"read {kind}, {number}, {len(reading.lines)} lines: {reading.text[:80]!r}")
+    return f"{engine.version()}: {kind}, {number[0]} ({number[1]}), {len(reading.lines)} lines"
 
 
 def _fail(message: str):

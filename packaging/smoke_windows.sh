@@ -80,6 +80,8 @@ step "self-test of the installed app (offscreen)"
 QT_QPA_PLATFORM=offscreen w "$inst/python/python.exe" -m evidence_app --selftest 'C:\selftest' | tee "$out/selftest.log"
 st="$WINEPREFIX/drive_c/selftest"
 grep -q "RESULT: PASS" "$st/selftest.txt" || fail "self-test did not pass"
+grep -q "^ok   reading.*waybill_photo, SF1234567890123" "$st/selftest.txt" \
+  || fail "the installed app did not read the waybill (OCR + Code 128)"
 cp -r "$st" "$out/selftest"
 text=$(pdftotext "$st/selftest.pdf" -)  # captured first: grep -q in a pipe would trip pipefail with SIGPIPE
 grep -q "举证材料" <<<"$text" || fail "no Chinese text in the self-test PDF"
