@@ -20,7 +20,7 @@ from PIL import Image, ImageOps
 from evidence_app.reading.types import Code, Line, Reading
 
 MAX_SIDE = 2600  # larger images are scaled down before reading (recognition needs ~30 px text height, not more)
-DET_SIDE = 1280  # text detection's input, long side
+DET_SIDE = 960  # text detection's input, long side (1280: ~0.3 s more per screenshot, no better on our set)
 PDF_SCALE = 2.0  # PDF pages are rendered at 144 dpi; boxes are then given in points
 PDF_MAX_PAGES = 10
 MIN_SCORE = 0.5
