@@ -119,7 +119,6 @@ def cmd_add(lib, args) -> int:
     # scripts (stdout not a terminal) and --wait see what reading found at once; a person at a terminal gets
     # the item ids straight away and the GUI (or `reread`) reads later
     wait = args.wait or not sys.stdout.isatty()
-    added: list[int] = []
     for path in expand_sources(args.files):
         try:
             result = lib.add_file(case_id, path, args.kind, args.caption or "")
@@ -135,14 +134,17 @@ def cmd_add(lib, args) -> int:
             print(result.duplicate_of, flush=True)
         else:
             assert result.item is not None
-            added.append(result.item.id)
-            if not wait:
-                print(result.item.id, flush=True)
-    if wait:
-        _read_now(lib, case_id)
-        for item_id in added:
-            print(item_id, flush=True)
+            if wait:  # each file is read before its id is printed: a script reading ids sees the results
+                _read_item(lib, result.item)
+            print(result.item.id, flush=True)
     return USAGE_EXIT if refused else 0
+
+
+def _read_item(lib, item: EvidenceItem) -> None:
+    from evidence_app.storage import readings
+
+    if readings.engines_on() and readings.statuses(lib, [item.sha256])[item.sha256] == readings.PENDING:
+        readings.read_one(lib, item.sha256, item.media_type)
 
 
 def _read_now(lib, case_id: int | None, force: bool = False) -> int:
