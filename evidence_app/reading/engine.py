@@ -9,7 +9,9 @@ image of at most MAX_SIDE (a 12-megapixel photo is not decoded into a 48-megapix
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import threading
 from functools import cache
 from importlib import metadata
@@ -32,13 +34,14 @@ class ReadingOff(RuntimeError):
 
 @cache
 def _has(module: str) -> bool:
+    """Installed? Found without importing it: OpenCV and onnxruntime take a second and ~100 MB to import, which
+    `list` or the window should not pay for; the reading process imports them."""
+    if module in sys.modules:
+        return sys.modules[module] is not None  # None: hidden on purpose (tests), as if not installed
     try:
-        __import__(module)
-    except ImportError:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
         return False
-    except Exception:  # noqa: BLE001 - a broken native library (missing DLL) means: not available
-        return False
-    return True
 
 
 def has_ocr() -> bool:
