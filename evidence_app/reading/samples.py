@@ -99,9 +99,9 @@ def chat(rng: random.Random, when: str | None = None) -> Sample:
     img = Image.new("RGB", (w, h), (237, 237, 237))
     d = ImageDraw.Draw(img)
     f, small = font(30), font(24)
-    app = rng.choice(("千牛工作台", "阿里旺旺", "京东咚咚"))
+    app = rng.choice(("千牛工作台", "阿里旺旺", "京东咚咚", "", ""))  # often only the buyer's name shows
     d.rectangle((0, 0, w, 110), fill=(250, 250, 250))
-    d.text((w // 2 - 120, 35), f"{app} · {rng.choice(NAMES)}", font=f, fill="black")
+    d.text((w // 2 - 120, 35), f"{app} · {rng.choice(NAMES)}" if app else rng.choice(NAMES), font=f, fill="black")
     lines = [("buyer", "在吗?我的快递还没到"), ("shop", "亲,您好,这边帮您查一下物流"), ("buyer", "显示已签收但我没收到"),
              ("shop", "亲,快递已经签收了哦,签收人是本人"), ("buyer", "那我申请退款了"), ("shop", "好的亲,我们这边核实一下"),
              ("buyer", "谢谢"), ("shop", "不客气亲,有问题随时联系客服")]
@@ -136,7 +136,7 @@ def tracking(rng: random.Random, number: str | None = None) -> Sample:
     img = Image.new("RGB", (w, h), "white")
     d = ImageDraw.Draw(img)
     f, small = font(28), font(24)
-    d.text((30, 30), "物流详情", font=font(40), fill="black")
+    d.text((30, 30), rng.choice(("物流详情", "物流信息", "订单跟踪", "")), font=font(40), fill="black")
     d.text((30, 100), f"{carrier}  {number}", font=f, fill=(80, 80, 80))
     month, day = rng.randint(1, 9), rng.randint(10, 20)
     events = ["【杭州市】已揽收,揽投员:王师傅", "【杭州市】已发出,下一站杭州转运中心", "【杭州转运中心】已到达",
@@ -158,7 +158,7 @@ def slip(rng: random.Random) -> Sample:
     img = Image.new("RGB", (1000, 1200), "white")
     d = ImageDraw.Draw(img)
     f, mid = font(34), font(44)
-    d.text((40, 30), f"{carrier} 签收联", font=mid, fill="black")
+    d.text((40, 30), f"{carrier} {rng.choice(('签收联', '回单', '客户存根'))}", font=mid, fill="black")
     if rng.random() < 0.6:
         code128(d, number, 520, 20, 2, 80)
     d.rectangle((30, 130, 970, 1150), outline="black", width=3)
@@ -181,7 +181,7 @@ def stamped_proof(rng: random.Random) -> Sample:
     img = Image.new("RGB", (1000, 1300), "white")
     d = ImageDraw.Draw(img)
     f = font(34)
-    d.text((400, 60), "证  明", font=font(60), fill="black")
+    d.text((360, 60), rng.choice(("证  明", "情况说明", "签收证明")), font=font(60), fill="black")
     body = [f"兹证明运单号 {tracking_number(rng, 'SF')} 的快件,", f"已于 2025 年 {rng.randint(1, 9)} 月 1{rng.randint(0, 9)} 日由收件人本人签收,",
             "签收时外包装完好,无破损。", "", "特此证明。"]
     y = 200
@@ -208,7 +208,8 @@ def listing(rng: random.Random) -> Sample:
     color = tuple(rng.randint(60, 200) for _ in range(3))
     d.rectangle((0, 0, w, 700), fill=color)
     d.text((30, 730), f"¥{rng.randint(19, 599)}.00", font=big, fill=(255, 80, 0))
-    d.text((330, 745), f"月销 {rng.randint(100, 9999)}", font=f, fill=(130, 130, 130))
+    d.text((330, 745), rng.choice((f"月销 {rng.randint(100, 9999)}", f"已售 {rng.randint(1, 99)}万+", "")), font=f,
+           fill=(130, 130, 130))
     d.text((30, 820), rng.choice(("纯棉短袖T恤男夏季宽松", "真皮女士单肩包通勤", "304不锈钢保温杯大容量")), font=f, fill="black")
     d.text((30, 900), "规格:颜色分类 / 尺码", font=f, fill="black")
     d.text((30, 970), "发货地:浙江杭州   快递:包邮", font=f, fill=(90, 90, 90))
@@ -233,6 +234,11 @@ def photo_noise(img: Image.Image, rng: random.Random, background: tuple[int, int
     pad = Image.new("RGB", (int(img.width * 1.25), int(img.height * 1.2)), background)
     pad.paste(img, ((pad.width - img.width) // 2, (pad.height - img.height) // 2))
     out = pad.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=background)
+    w, h = out.size
+    k = 0.06
+    quad = (rng.uniform(0, k) * w, rng.uniform(0, k) * h, rng.uniform(0, k) * w, h - rng.uniform(0, k) * h,
+            w - rng.uniform(0, k) * w, h - rng.uniform(0, k) * h, w - rng.uniform(0, k) * w, rng.uniform(0, k) * h)
+    out = out.transform(out.size, Image.Transform.QUAD, quad, Image.Resampling.BICUBIC, fillcolor=background)
     shade = Image.linear_gradient("L").resize(out.size).point(lambda v: 200 + v * 55 // 255)
     if rng.random() < 0.5:
         shade = shade.transpose(Image.Transpose.ROTATE_90).resize(out.size)
