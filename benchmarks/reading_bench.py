@@ -143,6 +143,7 @@ def gui(root: Path, files: int = 50) -> None:
         path = root / f"g{n}.jpg"
         sample.image.save(path, quality=85)
         lib.add_file(case.id, path, None)
+    lib.catalog  # noqa: B018 - loaded, as in the running app, before the clock starts
     worker = ReadWorker(lib)
     done = []
     worker.signals.finished.connect(lambda result: (done.append(result), app.quit()))
