@@ -237,6 +237,29 @@ def read_file(path: Path, mime: str) -> Reading:
                    marks=marks)
 
 
+def _text_layer(page, number: int) -> list[Line]:
+    """The lines of a page's own text layer (PDF points from the top-left, as displayed), [] when it has
+    (almost) none: a scan, whose text only OCR can read."""
+    try:
+        textpage = page.get_textpage()
+    except Exception:  # noqa: BLE001 - no text layer to speak of: OCR it
+        return []
+    try:
+        if textpage.count_chars() < 20:
+            return []
+        page_height = page.get_height()
+        lines = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left, bottom, right, top).strip()
+            if text:
+                lines.append(Line(text, (left, page_height - top, right, page_height - bottom), 1.0, number))
+        lines.sort(key=lambda line: (line.box[1] // 4, line.box[0]))
+        return lines
+    finally:
+        textpage.close()
+
+
 def _read_pdf(path: Path) -> Reading:
     import pypdfium2 as pdfium
 
@@ -252,7 +275,12 @@ def _read_pdf(path: Path) -> Reading:
             img = bitmap.to_pil()
             if index == 0:
                 width, height = round(img.width / PDF_SCALE), round(img.height / PDF_SCALE)
-            page_lines, page_codes = read_image(img, index + 1, PDF_SCALE)
+            typed = _text_layer(page, index + 1)
+            if typed:  # a PDF with real text (an invoice, a report): its own text, exact; barcodes still read
+                page_lines = typed
+                page_codes = _codes(img, PDF_SCALE, index + 1) if has_barcodes() else []
+            else:
+                page_lines, page_codes = read_image(img, index + 1, PDF_SCALE)
             if not marks and red_stamp(img):
                 marks = ("red_stamp",)
             lines += page_lines

@@ -247,3 +247,26 @@ def test_reading_survives_json():
     reading = Reading("e", 10, 20, (Line("x", (1, 2, 3, 4), 0.9, 1),), (Code("QRCode", "q", (0, 0, 1, 1)),),
                       ("red_stamp",))
     assert Reading.from_json(reading.to_json()) == reading
+
+
+@needs_engines
+def test_a_pdf_with_text_is_read_from_its_own_text_layer(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from evidence_app.paths import resources_dir
+
+    pdfmetrics.registerFont(TTFont("WQY", str(resources_dir() / "fonts" / "wqy-microhei.ttc"), subfontIndex=0))
+    path = tmp_path / "invoice.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(600, 800))
+    pdf.setFont("WQY", 16)
+    pdf.drawString(72, 700, "增值税普通发票 发票代码 0123456789")
+    pdf.drawString(72, 670, "价税合计 ¥188.00 开票日期 2025年08月16日")
+    pdf.showPage()
+    pdf.save()
+    reading = engine.read_file(path, "application/pdf")
+    assert (reading.width, reading.height) == (600, 800)
+    first = reading.lines[0]
+    assert "发票代码" in first.text and first.score == 1.0 and 80 < first.box[1] < 100  # points from the top
+    assert analyze.suggest(reading).kind == "commercial_invoice"
