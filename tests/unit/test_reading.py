@@ -128,7 +128,7 @@ def test_search_finds_cases_by_ocr_text_and_barcode(read_lib):
     assert lib.search_cases("1234567890123") == [case_id]  # in the barcode (and the printed number)
     assert lib.search_cases("签收但我没收到") == [case_id]  # chat text, trigram index
     assert set(lib.search_cases("收件人")) == {case_id, other_id}
-    assert lib.search_cases("物流 没收到") == [case_id]  # every word, anywhere in the case
+    assert lib.search_cases("没收到 收件人") == [case_id]  # every word, anywhere in the case (chat + waybill)
     assert lib.search_cases("9876543210987") == [other_id]
     assert lib.search_cases("这段文字哪里都没有") == []
     lib.update_case(other_id, buyer="王小二")
