@@ -17,6 +17,7 @@ class ReadingStatus(QObject):
         self.window = window
         self.worker: ReadWorker | None = None
         self.again = False
+        self.stopped = False  # the window is closing: nothing may touch the library any more
         self.label = QLabel(window)
         self._read: set[str] = set()
         self._flush = QTimer(self)  # one refresh per burst of readings, not one per file
@@ -42,7 +43,7 @@ class ReadingStatus(QObject):
 
     def start(self) -> None:
         """Read whatever has no reading yet (returns at once)."""
-        if not self.on:
+        if not self.on or self.stopped:
             return
         if self.worker is not None:
             self.again = True  # files added while reading: the worker picks them up, or runs again
@@ -56,9 +57,12 @@ class ReadingStatus(QObject):
         self.window.pool.start(worker)
 
     def stop(self) -> None:
+        self.stopped = True
         if self.worker is not None:
             self.worker.cancel()
         self.again = False
+        self._flush.stop()
+        self._read.clear()
 
     def running(self) -> bool:
         return self.worker is not None
@@ -71,13 +75,15 @@ class ReadingStatus(QObject):
             self.label.hide()
 
     def _item_read(self, sha: str) -> None:
+        if self.stopped:
+            return
         self._read.add(sha)
         if not self._flush.isActive():
             self._flush.start()
 
     def _emit(self) -> None:
         read, self._read = self._read, set()
-        if read:
+        if read and not self.stopped:
             self.changed.emit(read)
 
     def _finished(self, *_args) -> None:
