@@ -241,7 +241,9 @@ def cmd_show(lib, args) -> int:
 
 
 def cmd_list(lib, args) -> int:
-    wanted = set(lib.search_cases(args.search, include_deleted=args.trash)) if args.search and args.search.strip() else None
+    wanted = None
+    if args.search and args.search.strip():  # typed fields and what the evidence says (OCR, barcodes)
+        wanted = set(lib.search_cases(args.search, include_deleted=args.trash))
     if args.json:
         _json([case_dict(c) for c in lib.cases(only_deleted=args.trash) if wanted is None or c.id in wanted])
         return 0
