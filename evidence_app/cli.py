@@ -114,8 +114,12 @@ def cmd_set(lib, args) -> int:
 def cmd_add(lib, args) -> int:
     case_id = _int_id(args.case, "CASE")
     lib.case(case_id)
-    lib._check_kind(args.kind)
+    if args.kind is not None:
+        lib._check_kind(args.kind)
     refused = False
+    # scripts (stdout not a terminal) and --wait see what reading found at once; a person at a terminal gets
+    # the item ids straight away and the GUI (or `reread`) reads later
+    wait = args.wait or not sys.stdout.isatty()
     for path in expand_sources(args.files):
         try:
             result = lib.add_file(case_id, path, args.kind, args.caption or "")
@@ -131,8 +135,58 @@ def cmd_add(lib, args) -> int:
             print(result.duplicate_of, flush=True)
         else:
             assert result.item is not None
+            if wait:  # each file is read before its id is printed: a script reading ids sees the results
+                _read_item(lib, result.item)
             print(result.item.id, flush=True)
     return USAGE_EXIT if refused else 0
+
+
+def _read_item(lib, item: EvidenceItem) -> None:
+    from evidence_app.storage import readings
+
+    if readings.engines_on() and readings.statuses(lib, [item.sha256])[item.sha256] == readings.PENDING:
+        readings.read_one(lib, item.sha256, item.media_type)
+
+
+def _read_now(lib, case_id: int | None, force: bool = False) -> int:
+    from evidence_app.storage import readings
+
+    if not readings.engines_on():
+        return 0
+
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty():
+            print(f"\r识别中 {done}/{total} {name[:40]}", end="", file=sys.stderr, flush=True)
+
+    count = readings.read_pending(lib, case_id, progress, force=force)
+    if count and sys.stderr.isatty():
+        print(file=sys.stderr)
+    return count
+
+
+def item_reading(lib, items: list[EvidenceItem]) -> dict[int, dict[str, object]]:
+    """Per item id: the OCR text, the barcode contents and the reading's state (pending | done | off)."""
+    statuses = lib.read_statuses(items)
+    out: dict[int, dict[str, object]] = {}
+    for item in items:
+        reading = lib.reading(item.sha256) if statuses.get(item.sha256) == "done" else None
+        out[item.id] = {"text": reading.text if reading else "",
+                        "codes": [code.text for code in reading.codes] if reading else [],
+                        "read": statuses.get(item.sha256, "pending")}
+    return out
+
+
+def cmd_reread(lib, args) -> int:
+    from evidence_app.storage import readings
+
+    case_id = _int_id(args.case, "CASE") if args.case else None
+    if case_id is not None:
+        lib.case(case_id)
+    if not readings.engines_on():
+        raise UsageError("识别功能未安装(缺少 OCR/条码引擎),无法重新识别")
+    count = _read_now(lib, case_id, force=True)
+    print(f"已重新识别 {count} 个文件")
+    return 0
 
 
 def cmd_items(lib, args) -> int:
@@ -140,7 +194,8 @@ def cmd_items(lib, args) -> int:
     lib.case(case_id)
     items = lib.items(case_id)
     if args.json:
-        _json([item_dict(i) for i in items])
+        read = item_reading(lib, items)
+        _json([{**item_dict(i), **read[i.id]} for i in items])
         return 0
     for number, item in enumerate(items, 1):
         size = f"{item.width}x{item.height}" if item.width else f"{item.page_count} p."
@@ -159,7 +214,9 @@ def cmd_show(lib, args) -> int:
     case = lib.case(case_id)
     if args.json:
         data = case_dict(case)
-        data["items"] = [item_dict(i) for i in lib.items(case_id)]
+        items = lib.items(case_id)
+        read = item_reading(lib, items)
+        data["items"] = [{**item_dict(i), **read[i.id]} for i in items]
         _json(data)
         return 0
     lang, cat, tz = lib.lang, lib.catalog, lib.tz
@@ -189,12 +246,17 @@ def cmd_show(lib, args) -> int:
 
 
 def cmd_list(lib, args) -> int:
+    wanted = None
+    if args.search and args.search.strip():  # typed fields and what the evidence says (OCR, barcodes)
+        wanted = set(lib.search_cases(args.search, include_deleted=args.trash))
     if args.json:
-        _json([case_dict(c) for c in lib.cases(only_deleted=args.trash)])
+        _json([case_dict(c) for c in lib.cases(only_deleted=args.trash) if wanted is None or c.id in wanted])
         return 0
     from evidence_app.storage.case_index import list_cases
 
     cases = list_cases(lib, only_deleted=args.trash)  # only the columns printed: 20,000 cases in well under 1 s
+    if wanted is not None:
+        cases = [case for case in cases if case.id in wanted]
     tz = lib.tz  # once: it is a database read
     for case in cases:
         due = show(case.due_at, tz) if case.due_at else "-"
@@ -518,8 +580,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("add", cmd_add, "add evidence files (or folders) to a case; prints one item id per file")
     p.add_argument("case")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--kind", required=True)
+    p.add_argument("--kind", help="evidence kind (see `kinds`); without it the app suggests one from the file")
     p.add_argument("--caption")
+    p.add_argument("--wait", action="store_true",
+                   help="read the files (OCR, barcodes) before returning (the default when output is not a terminal)")
     for name, func, text in (("items", cmd_items, "list a case's evidence items"),
                              ("show", cmd_show, "show a case"),
                              ("check", cmd_check, "check a case against its scenario; exit 0 ready, 1 not")):
@@ -531,6 +595,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("list", cmd_list, "list cases")
     p.add_argument("--json", action="store_true")
     p.add_argument("--trash", action="store_true", help="list the cases in the trash")
+    p.add_argument("--search", metavar="TEXT",
+                   help="only cases whose fields or evidence text (OCR, barcodes) contain TEXT")
+    p = add("reread", cmd_reread, "read the files again (OCR, barcodes): of one case, or of the whole library")
+    p.add_argument("case", nargs="?")
     p = add("stats", cmd_stats, "outcome figures: cases, win rate, median time to submit, evidence missing")
     p.add_argument("--json", action="store_true")
     p.add_argument("--csv", metavar="FILE", help="also write the figures as CSV (UTF-8, for Excel)")

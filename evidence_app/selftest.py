@@ -58,6 +58,7 @@ def run_selftest(out_dir: Path) -> int:
             if pdf.is_file():
                 step("QtPdf render", lambda: _render_with_qtpdf(pdf, out_dir / "selftest_page1.png"))
             step("video", lambda: _video(library, Path(tmp), out_dir))
+            step("reading", lambda: _read_one(out_dir))  # issue 11: OCR and barcode engines
         finally:
             library.close()
     lines.append("RESULT: " + ("PASS" if ok else "FAIL"))
@@ -84,6 +85,23 @@ def _video(library, tmp: Path, out_dir: Path) -> str:
         raise RuntimeError("the frame decoded at 2.0 s is not frame 20")
     export = export_pdf(library, case_id, out_dir / "selftest_video.pdf")
     return f"{item.codec} {item.duration_s:g} s, {len(item.frames)} key frames, {export.pages} pages"
+def _read_one(out_dir: Path) -> str:
+    """Draw a waybill (Code 128 + Chinese text), read it, and check the kind and the tracking number."""
+    import random
+
+    from evidence_app.reading import analyze, engine, samples
+
+    if not engine.available():
+        return "off (the OCR and barcode engines are not installed)"
+    sample = samples.waybill(random.Random(1), "SF1234567890123")
+    path = out_dir / "selftest_waybill.png"
+    sample.image.resize((750, 1050)).save(path)
+    reading = engine.read_file(path, "image/png")
+    kind = analyze.suggest(reading).kind
+    number = analyze.tracking_number(reading)
+    if kind != "waybill_photo" or not number or number[0] != sample.tracking_no or "收件人" not in reading.text:
+        _fail(f"read {kind}, {number}, {len(reading.lines)} lines: {reading.text[:80]!r}")
+    return f"{engine.version()}: {kind}, {number[0]} ({number[1]}), {len(reading.lines)} lines"
 
 
 def _fail(message: str):

@@ -95,6 +95,10 @@ rm -f "$pyside"/*.exe "$pyside"/Qt6Quick*.dll "$pyside"/Qt6Qml*.dll "$pyside"/Qt
       "$pyside"/QtSql.pyd "$pyside"/QtTest.pyd "$pyside"/QtConcurrent.pyd "$pyside"/QtOpenGL*.pyd "$pyside"/QtLabs*.pyd \
       "$pyside"/QtSvg*.pyd "$pyside"/QtXml.pyd "$pyside"/QtDBus.pyd "$pyside"/QtPdfWidgets.pyd
 find "$pyside/translations" -type f ! -name 'qtbase_zh_CN.qm' ! -name 'qtbase_zh_TW.qm' ! -name 'qtbase_en.qm' -delete
+# reading (issue 11): OpenCV's FFmpeg video plugin and the test suites are not used by OCR
+rm -f "$payload/pkgs"/cv2/opencv_videoio_ffmpeg*.dll
+rm -rf "$payload/pkgs"/numpy/{_core/tests,linalg/tests,fft/tests,random/tests,ma/tests,lib/tests,f2py} \
+       "$payload/pkgs"/onnxruntime/{transformers,quantization,tools} "$payload/pkgs"/shapely/tests
 find "$payload/pkgs" \( -name '*.pyi' -o -name '*.lib' -o -name '__pycache__' \) -prune -exec rm -rf {} +
 rm -rf "$payload/pkgs"/*.dist-info/RECORD
 

@@ -3,7 +3,7 @@
 # The library is the per-user data folder unless EVIDENCE_APP_DATA_DIR or --data-dir says otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bash "$root/scripts/setup_env.sh" gui >&2
+bash "$root/scripts/setup_env.sh" gui,read >&2
 # On a Linux desktop Qt's xcb platform plugin needs a few system libraries a fresh Debian may lack.
 xcb=$(ls "$root"/.venv/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so 2>/dev/null | head -n 1)
 if [ "$(uname -s)" = Linux ] && [ -z "${QT_QPA_PLATFORM:-}" ] && [ -n "$xcb" ] \

@@ -145,6 +145,7 @@ class EvidenceItem:
     fps: float | None = None
     codec: str | None = None
     frames: list[KeyFrame] = field(default_factory=list)  # key frames shown in the bundle, in time order
+    kind_suggested: bool = False  # the kind was guessed by the app (file name, reading), not chosen by the agent
 
     @property
     def is_pdf(self) -> bool:

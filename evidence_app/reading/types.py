@@ -36,6 +36,7 @@ class Reading:
     height: int
     lines: tuple[Line, ...] = field(default_factory=tuple)
     codes: tuple[Code, ...] = field(default_factory=tuple)
+    marks: tuple[str, ...] = field(default_factory=tuple)  # image cues beside the text, e.g. "red_stamp"
 
     @property
     def text(self) -> str:
@@ -51,4 +52,5 @@ class Reading:
                    lines=tuple(Line(str(x["text"]), tuple(map(float, x["box"])), float(x.get("score", 1.0)),
                                     int(x.get("page", 1))) for x in data.get("lines", ())),
                    codes=tuple(Code(str(x["format"]), str(x["text"]), tuple(map(float, x["box"])),
-                                    int(x.get("page", 1))) for x in data.get("codes", ())))
+                                    int(x.get("page", 1))) for x in data.get("codes", ())),
+                   marks=tuple(str(x) for x in data.get("marks", ())))

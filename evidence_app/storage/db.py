@@ -97,6 +97,50 @@ MIGRATIONS: list[str] = [
     ALTER TABLE items ADD COLUMN codec TEXT;
     ALTER TABLE items ADD COLUMN frames TEXT NOT NULL DEFAULT '[]';
     """,
+    # issue 11: what reading (OCR, barcodes) found in each stored file, once per file hash, with the engine
+    # version (a newer engine re-reads); whether an item's kind was guessed; full-text search over the readings
+    # and the typed fields (trigram: works for Chinese, which has no spaces between words)
+    """
+    CREATE TABLE readings (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+        engine TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+        data TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        read_at TEXT NOT NULL
+    );
+    ALTER TABLE items ADD COLUMN kind_suggested INTEGER NOT NULL DEFAULT 0;
+    CREATE VIRTUAL TABLE readings_fts USING fts5(body, content='readings', content_rowid='id', tokenize='trigram');
+    CREATE TRIGGER readings_ai AFTER INSERT ON readings BEGIN
+        INSERT INTO readings_fts(rowid, body) VALUES (new.id, new.body);
+    END;
+    CREATE TRIGGER readings_ad AFTER DELETE ON readings BEGIN
+        INSERT INTO readings_fts(readings_fts, rowid, body) VALUES ('delete', old.id, old.body);
+    END;
+    CREATE TRIGGER readings_au AFTER UPDATE ON readings BEGIN
+        INSERT INTO readings_fts(readings_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO readings_fts(rowid, body) VALUES (new.id, new.body);
+    END;
+    CREATE VIRTUAL TABLE cases_fts USING fts5(title, order_no, refund_no, buyer, tracking_no, statement,
+                                              content='cases', content_rowid='id', tokenize='trigram');
+    INSERT INTO cases_fts(cases_fts) VALUES ('rebuild');
+    CREATE TRIGGER cases_fts_ai AFTER INSERT ON cases BEGIN
+        INSERT INTO cases_fts(rowid, title, order_no, refund_no, buyer, tracking_no, statement)
+        VALUES (new.id, new.title, new.order_no, new.refund_no, new.buyer, new.tracking_no, new.statement);
+    END;
+    CREATE TRIGGER cases_fts_ad AFTER DELETE ON cases BEGIN
+        INSERT INTO cases_fts(cases_fts, rowid, title, order_no, refund_no, buyer, tracking_no, statement)
+        VALUES ('delete', old.id, old.title, old.order_no, old.refund_no, old.buyer, old.tracking_no, old.statement);
+    END;
+    CREATE TRIGGER cases_fts_au AFTER UPDATE OF title, order_no, refund_no, buyer, tracking_no, statement ON cases
+    BEGIN
+        INSERT INTO cases_fts(cases_fts, rowid, title, order_no, refund_no, buyer, tracking_no, statement)
+        VALUES ('delete', old.id, old.title, old.order_no, old.refund_no, old.buyer, old.tracking_no, old.statement);
+        INSERT INTO cases_fts(rowid, title, order_no, refund_no, buyer, tracking_no, statement)
+        VALUES (new.id, new.title, new.order_no, new.refund_no, new.buyer, new.tracking_no, new.statement);
+    END;
+    """,
 ]
 
 

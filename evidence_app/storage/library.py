@@ -22,6 +22,7 @@ from evidence_app.core.model import (BOOL_FACTS, FACT_NAMES, FACTS, TIME_FIELDS,
                                      Redaction)
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
 from evidence_app.imaging.probe import Probe, Refused, check_file, probe_file
+from evidence_app.reading.types import Reading
 from evidence_app.storage import leftovers
 from evidence_app.storage.db import Database
 from evidence_app.storage.filestore import FileStore, TooLarge
@@ -311,6 +312,7 @@ class Library:
         values["frames"] = [KeyFrame(float(f["t"]), str(f.get("caption", ""))) for f in json.loads(values["frames"] or "[]")]
         values["added_at"] = _dt(values["added_at"])
         values["deleted_at"] = _dt(values["deleted_at"])
+        values["kind_suggested"] = bool(values.get("kind_suggested", 0))
         return EvidenceItem(**values)
 
     def item(self, item_id: int, include_deleted: bool = False) -> EvidenceItem:
@@ -344,11 +346,13 @@ class Library:
         if kind not in self.catalog.kinds:
             raise LibraryError(f"unknown evidence kind {kind!r}; see `evidence-app kinds`")
 
-    def add_file(self, case_id: int, source: Path, kind: str, caption: str = "",
+    def add_file(self, case_id: int, source: Path, kind: str | None, caption: str = "",
                  original_name: str | None = None) -> AddResult:
         """Copy one file into the case. A refused file is reported in the result, never raised; the library
-        is unchanged for it. A file already in the case is reported as a duplicate and not stored twice."""
-        self._check_kind(kind)
+        is unchanged for it. A file already in the case is reported as a duplicate and not stored twice.
+        `kind` None: the app guesses it (from the name and shape now, from what reading finds later)."""
+        if kind is not None:
+            self._check_kind(kind)
         self.case(case_id)
         source = Path(source)
         try:
@@ -375,8 +379,11 @@ class Library:
                 if dup:
                     return AddResult(source, duplicate_of=dup[0])
                 self.store.place(staged)
+                suggested = kind is None
+                if kind is None:
+                    kind = self._suggest_kind(staged.sha256, original_name or source.name, probe)
                 item_id = self._insert_item(conn, case_id, staged.sha256, staged.size, probe, kind, caption,
-                                            original_name or source.name)
+                                            original_name or source.name, suggested=suggested)
         except OSError as exc:
             return AddResult(source, refused=Refused("disk", detail=exc.strerror or str(exc)))
         finally:
@@ -384,9 +391,22 @@ class Library:
         assert item_id is not None
         return AddResult(source, item=self.item(item_id))
 
+    def _suggest_kind(self, sha: str, name: str, probe: Probe) -> str:
+        """The kind to give a file the agent did not sort: what its reading says (a file read before, in
+        another case), else its name and shape, else "other"."""
+        from evidence_app.core.kind_hint import suggest_kind
+        from evidence_app.reading.analyze import suggest
+
+        reading = self.reading(sha)
+        guess = suggest(reading).kind if reading is not None else None
+        if guess is None:
+            guess = suggest_kind(name, probe.width, probe.height)
+        return guess if guess in self.catalog.kinds else "other"
+
     @staticmethod
     def _insert_item(conn: sqlite3.Connection, case_id: int, sha: str, size: int, probe: Probe, kind: str,
-                     caption: str, original_name: str, edits: dict[str, object] | None = None) -> int:
+                     caption: str, original_name: str, edits: dict[str, object] | None = None,
+                     suggested: bool = False) -> int:
         position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE case_id = ?",
                                 (case_id,)).fetchone()[0]
         edits = edits or {}
@@ -396,12 +416,12 @@ class Library:
         cur = conn.execute(
             "INSERT INTO items(case_id, position, kind, caption, sha256, size, original_name, media_type, width,"
             " height, orientation, page_count, captured_at, added_at, rotation, redactions, crop,"
-            " duration_s, fps, codec, frames)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " duration_s, fps, codec, frames, kind_suggested)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (case_id, position, kind, caption, sha, size, original_name, probe.media_type, probe.width,
              probe.height, probe.orientation, probe.page_count, probe.captured_at, _now(),
              edits.get("rotation", 0), edits.get("redactions", "[]"), edits.get("crop"),
-             probe.duration_s, probe.fps, probe.codec, frames))
+             probe.duration_s, probe.fps, probe.codec, frames, int(suggested)))
         item_id = cur.lastrowid
         assert item_id is not None
         return item_id
@@ -421,6 +441,7 @@ class Library:
         if kind is not None:
             self._check_kind(kind)
             sets["kind"] = kind
+            sets["kind_suggested"] = 0  # the agent chose it
         if attestations is not None:
             questions = self.catalog.questions
             for question_id in attestations:
@@ -565,6 +586,26 @@ class Library:
                 self.store.remove(sha)
         return len(orphans)
 
+    # --- reading (issue 11) --------------------------------------------------------------------------------
+
+    def reading(self, sha256: str) -> Reading | None:
+        """What OCR and barcodes found in a stored file; None before it was read, or when reading is off."""
+        from evidence_app.storage import readings
+
+        return readings.get(self, sha256)
+
+    def read_statuses(self, items: list[EvidenceItem]) -> dict[str, str]:
+        """pending | done | off, per file hash of `items`."""
+        from evidence_app.storage import readings
+
+        return readings.statuses(self, [item.sha256 for item in items])
+
+    def search_cases(self, query: str, include_deleted: bool = False) -> list[int]:
+        """Cases whose typed fields or evidence text (OCR, barcodes) contain every word of `query`."""
+        from evidence_app.storage import readings
+
+        return readings.search(self, query, include_deleted)
+
     # --- judging -------------------------------------------------------------------------------------------
 
     def check(self, case_id: int, now: datetime | None = None, lang: str | None = None,
@@ -573,7 +614,12 @@ class Library:
         case = self.case(case_id)
         items = [item for item in self.items(case_id) if item.id not in skip]
         try:
-            return checklist.evaluate(case, items, self.catalog, now=now, lang=lang or self.lang, tz=self.tz)
+            result = checklist.evaluate(case, items, self.catalog, now=now, lang=lang or self.lang, tz=self.tz)
         except KeyError:
             raise LibraryError(f"case {case_id} has scenario {case.scenario!r}, which this library does not know; "
                                "add it under scenarios/ or change the case's scenario") from None
+        from evidence_app.reading.findings import reading_findings
+
+        read = {item.sha256: r for item in items if (r := self.reading(item.sha256)) is not None}
+        result.findings += reading_findings(case, items, read, lang or self.lang, self.tz)
+        return result

@@ -98,6 +98,10 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, window.ask_shop_once)
+    if not shot:  # files added by the CLI or an archive and not read yet: read them once the window is up
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(3000, window.reading.start)
     if shot:  # support and smoke tests: save what the window shows after start-up, then quit
         from PySide6.QtCore import QTimer
 
@@ -110,5 +114,8 @@ def run_gui(argv: list[str], data_dir: Path | None = None, open_archive: Path | 
     window.shutdown()
     install_shared(None)
     pool.shutdown()
+    from evidence_app.reading.pool import shared as reading_pool
+
+    reading_pool().shutdown()
     library.close()
     return code

@@ -52,6 +52,7 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
+        self.read_hits: set[int] = set()  # issue 11: cases whose evidence text (OCR, barcodes) matches the search
         self.all: dict[int, CaseRow] = {}
         self.rows: list[CaseRow] = []
         self._due_cache: dict[tuple[int, object], datetime | None] = {}
@@ -132,7 +133,7 @@ class CaseListModel(QAbstractTableModel):
             return False
         if self.platform and case.platform != self.platform:
             return False
-        return all(word in row.hay for word in self.text.split())
+        return case.id in self.read_hits or all(word in row.hay for word in self.text.split())
 
     def _key(self, row: CaseRow):
         column = self.COLUMNS[self.sort_column]
@@ -178,17 +179,27 @@ class CaseListModel(QAbstractTableModel):
             return
         narrower = text.startswith(self.text) and not self.status and not self.platform
         self.text = text
+        hits = self.read_hits = self._read_hits(text)
         if narrower and self.text:  # typing on: only the rows shown can still match
             self.beginResetModel()
             words = self.text.split()
             if len(words) == 1:  # the usual case, without a generator per row
                 word = words[0]
-                self.rows = [r for r in self.rows if word in r.hay]
+                self.rows = [r for r in self.rows if word in r.hay or r.case.id in hits]
             else:
-                self.rows = [r for r in self.rows if all(w in r.hay for w in words)]
+                self.rows = [r for r in self.rows if r.case.id in hits or all(w in r.hay for w in words)]
             self.endResetModel()
         else:
             self._apply()
+
+    def _read_hits(self, text: str) -> set[int]:
+        """Cases found by what their evidence says (and the tracking number); typed fields are matched above."""
+        if len(text.replace(" ", "")) < 3:  # shorter: a scan of every text per keystroke; typed fields suffice
+            return set()
+        try:
+            return set(self.library.search_cases(text))
+        except Exception:  # noqa: BLE001 - search by evidence text is a bonus; typed fields still match
+            return set()
 
     def set_status(self, status: str) -> None:
         self.status = status or ""

@@ -21,7 +21,7 @@ class CaseListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search order, refund, buyer, title, statement"))
+        self.search.setPlaceholderText(self.tr("Search order, refund, buyer, title, statement, evidence text"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("All statuses"), "")

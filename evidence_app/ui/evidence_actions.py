@@ -80,9 +80,13 @@ class EvidenceActions:
         self.progress.hide()
         refused = [AddResult(path, refused=why) for path, _probe, why, _kind in results if why is not None]
         accepted = [(str(path), kind) for path, _probe, why, kind in results if why is None]
-        mapping: dict[str, str] = {}
+        mapping: dict[str, str | None] = {}
         if fixed_kind:
             mapping = {path: fixed_kind for path, _ in accepted}
+        elif kinds is None and (len(accepted) > 1 and self.reading.on or all(kind for _p, kind in accepted)):
+            # issue 11: a dropped batch takes the app's suggestions (name and shape now, what reading finds
+            # later), marked as guessed on the board; the agent changes any of them afterwards
+            mapping = {path: None for path, _ in accepted}
         else:
             mapping = {path: kind for path, kind in accepted if kind and (kinds is None or kind in kinds)}
             rest = [path for path, _ in accepted if path not in mapping]
@@ -99,8 +103,8 @@ class EvidenceActions:
         elif refused:
             self._import_finished([])
 
-    def add_files(self, paths: list[str], kind: str | dict[str, str], names: dict[str, str] | None = None) -> None:
-        """Add files with one kind, or a kind per path."""
+    def add_files(self, paths: list[str], kind: str | dict[str, str | None], names: dict[str, str] | None = None) -> None:
+        """Add files with one kind, or a kind per path (None: the app suggests it)."""
         if self.case_id is None or not paths:
             return
         if self.import_worker is not None:
@@ -159,6 +163,23 @@ class EvidenceActions:
         self.refresh_case()
         if self.case_id is not None and added:
             self.case_model.update_case(self.case_id)  # one row, never the whole list
+        if added:
+            self.reading.start()  # OCR and barcodes in the background: adding never waited for them
+
+    def _readings_stored(self, shas: set[str]) -> None:
+        """Readings came in: suggested kinds and the tracking number may have changed in the open case."""
+        if self.case_id is None or self.importing():
+            return
+        items = self.library.items(self.case_id)
+        if any(item.sha256 in shas for item in items):
+            self.refresh_case()
+            self.case_model.update_case(self.case_id)
+            facts = self.form.facts
+            case = self.library.case(self.case_id)
+            widget = facts.widgets.get("tracking_no")
+            if facts.case is not None and facts.case.tracking_no != case.tracking_no and widget is not None \
+                    and not widget.hasFocus():  # the number read from the waybill, unless the agent is typing
+                facts.set_case(case)
 
     def _import_failed(self, message: str) -> None:
         self.import_worker = None

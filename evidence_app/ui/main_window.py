@@ -102,6 +102,13 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
         self.cancel_import_button.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_import_button)
+        if not hasattr(self, "reading"):
+            from evidence_app.ui.reading_status import ReadingStatus
+
+            self.reading = ReadingStatus(self)  # issue 11: reading after import, in the background
+            self.reading.changed.connect(self._readings_stored)
+        self.reading.retranslate()
+        self.statusBar().addPermanentWidget(self.reading.label)
         self._build_menus()
         self._connect_signals()
 
@@ -229,6 +236,7 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
             old.deleteLater()
         self.statusBar().removeWidget(self.progress)
         self.statusBar().removeWidget(self.cancel_import_button)
+        self.statusBar().removeWidget(self.reading.label)
         self._build_ui()
         self._restore_state(geometry=False)
         self.refresh_cases()
@@ -400,4 +408,5 @@ class MainWindow(EvidenceActions, WindowActions, QMainWindow):
     def shutdown(self) -> None:
         """Stop background work before the library closes."""
         self.cancel_import()
+        self.reading.stop()
         self.pool.waitForDone(30000)

@@ -75,6 +75,8 @@ class EvidenceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             kind = self.library.catalog.kind_name(item.kind, self.lang)
             label = QCoreApplication.translate("Models", "Exhibit %1").replace("%1", str(self.exhibit_number(item.id)))
+            if item.kind_suggested:  # guessed by the app (name, reading): the agent may want to check it
+                kind += QCoreApplication.translate("Models", " (guessed)")
             return f"{label} · {kind}\n{item.caption or item.original_name}"
         if role == Qt.ItemDataRole.EditRole:
             return item.caption

@@ -19,6 +19,7 @@ class WorkerSignals(QObject):
     finished = Signal(object)  # result
     failed = Signal(str)  # one-line message
     failed_item = Signal(int, str)  # export: the exhibit (item id) that made it fail, before `failed`
+    item_read = Signal(str)  # reading: the file (sha256) whose reading was stored
 
 
 class Worker(QRunnable):
@@ -185,3 +186,54 @@ class ExportWorker(Worker):
 
         return export_pdf(self.library, self.case_id, self.target, self.mode, self.budget, progress=progress,
                           cancelled=lambda: self.cancelled, skip=self.skip)
+
+
+class ReadWorker(Worker):
+    """Reads (OCR, barcodes) every file of the library that has no reading yet, in the reading process, and
+    stores the results; files added meanwhile are read too. Signals: progress, item_read(sha256)."""
+
+    def __init__(self, library: Library):
+        super().__init__()
+        self.library = library
+
+    def work(self) -> int:
+        from concurrent.futures import TimeoutError as FutureTimeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        from evidence_app.reading import engine
+        from evidence_app.reading.pool import shared
+        from evidence_app.storage import readings
+
+        pool, count, failed = shared(), 0, set()
+        while not self.cancelled:
+            files = [f for f in readings.unread(self.library) if f[0] not in failed]
+            if not files:
+                break
+            total = count + len(files)
+            for sha, mime, name in files:
+                if self.cancelled:
+                    break
+                self.signals.progress.emit(count, total, name)
+                future = pool.submit(self.library.store.path(sha), mime)
+                while True:
+                    try:
+                        reading = future.result(timeout=0.2)
+                        break
+                    except FutureTimeout:
+                        if self.cancelled:
+                            future.cancel()
+                            return count
+                    except BrokenProcessPool:
+                        pool.reset()
+                        reading = None
+                        break
+                    except engine.ReadingOff:
+                        return count
+                if reading is None:
+                    failed.add(sha)
+                readings.store(self.library, sha, reading, reading.engine if reading else engine.version())
+                readings.apply(self.library, sha)
+                count += 1
+                self.signals.item_read.emit(sha)
+        self.signals.progress.emit(count, count, "")
+        return count

@@ -286,8 +286,8 @@
     <name>CaseListPanel</name>
     <message>
         <location filename="../../evidence_app/ui/case_list_panel.py" line="24" />
-        <source>Search order, refund, buyer, title, statement</source>
-        <translation>搜索订单号、退款编号、买家、标题、说明</translation>
+        <source>Search order, refund, buyer, title, statement, evidence text</source>
+        <translation>搜索订单号、退款编号、买家、标题、说明、证据文字</translation>
     </message>
     <message>
         <location filename="../../evidence_app/ui/case_list_panel.py" line="27" />
@@ -998,6 +998,11 @@ Export without this exhibit? The stored file stays in the case.</source>
 <context>
     <name>Models</name>
     <message>
+        <location filename="../../evidence_app/ui/models.py" />
+        <source> (guessed)</source>
+        <translation>(推测)</translation>
+    </message>
+    <message>
         <location filename="../../evidence_app/ui/case_list.py" line="26" />
         <source>Draft</source>
         <translation>草稿</translation>
@@ -1504,6 +1509,24 @@ Export without this exhibit? The stored file stays in the case.</source>
         <location filename="../../evidence_app/ui/video_panel.py" line="1" />
         <source>Key frames:</source>
         <translation>关键帧:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingStatus</name>
+    <message>
+        <location filename="../../evidence_app/ui/reading_status.py" />
+        <source>Reading is off</source>
+        <translation>识别未开启</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/reading_status.py" />
+        <source>Text and barcode reading is not installed: kinds are guessed from file names only, and search covers typed fields only.</source>
+        <translation>未安装文字和条码识别:证据类型只按文件名推测,搜索只查填写的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../evidence_app/ui/reading_status.py" />
+        <source>Reading %1/%2</source>
+        <translation>正在识别 %1/%2</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,184 @@
+"""Readings in the library: what OCR and barcodes found in each stored file (once per file hash, whatever the
+number of cases holding it), what the app does with it (suggested kind, tracking number), and search by it.
+
+Qt-free. The engines are optional: without them, every item's reading is "off" and nothing here needs them
+except `read_pending`, which then does nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from evidence_app.reading import analyze
+from evidence_app.reading.types import Reading
+
+if TYPE_CHECKING:
+    from evidence_app.storage.library import Library
+
+PENDING, DONE, OFF = "pending", "done", "off"
+Progress = Callable[[int, int, str], None]
+
+
+def engines_on() -> bool:
+    from evidence_app.reading import engine
+
+    return engine.available()
+
+
+def body(reading: Reading) -> str:
+    """What search sees: the text, then the barcode contents."""
+    return "\n".join([reading.text, *(code.text for code in reading.codes)])
+
+
+def store(lib: Library, sha: str, reading: Reading | None, engine_version: str) -> None:
+    """Record the reading of a file (None: the file could not be read; it is not tried again until `reread`)."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with lib.db.transaction() as conn:
+        conn.execute("INSERT INTO readings(sha256, engine, status, data, body, read_at) VALUES (?,?,?,?,?,?) "
+                     "ON CONFLICT(sha256) DO UPDATE SET engine = excluded.engine, status = excluded.status, "
+                     "data = excluded.data, body = excluded.body, read_at = excluded.read_at",
+                     (sha, engine_version, "done" if reading else "failed", reading.to_json() if reading else "",
+                      body(reading) if reading else "", now))
+
+
+def get(lib: Library, sha: str) -> Reading | None:
+    if not engines_on():
+        return None
+    rows = lib.db.query("SELECT data FROM readings WHERE sha256 = ? AND status = 'done'", (sha,))
+    if not rows:
+        return None
+    try:
+        return Reading.from_json(rows[0][0])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def statuses(lib: Library, shas: list[str]) -> dict[str, str]:
+    """pending | done | off for each file hash."""
+    if not engines_on():
+        return dict.fromkeys(shas, OFF)
+    if not shas:
+        return {}
+    marks = ",".join("?" * len(set(shas)))
+    done = {r[0] for r in lib.db.query(f"SELECT sha256 FROM readings WHERE sha256 IN ({marks})", tuple(set(shas)))}
+    return {sha: DONE if sha in done else PENDING for sha in shas}
+
+
+def unread(lib: Library, case_id: int | None = None) -> list[tuple[str, str, str]]:
+    """(sha256, media type, a name) of live items' files that have no reading yet, one per file."""
+    where = "items.deleted_at IS NULL AND cases.deleted_at IS NULL AND readings.id IS NULL"
+    params: tuple = ()
+    if case_id is not None:
+        where += " AND items.case_id = ?"
+        params = (case_id,)
+    rows = lib.db.query("SELECT items.sha256, MIN(items.media_type), MIN(items.original_name) FROM items "
+                        "JOIN cases ON cases.id = items.case_id "
+                        f"LEFT JOIN readings ON readings.sha256 = items.sha256 WHERE {where} "
+                        "GROUP BY items.sha256 ORDER BY MIN(items.id)", params)
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def case_files(lib: Library, case_id: int | None) -> list[tuple[str, str, str]]:
+    """(sha256, media type, name) of every live item's file: of one case, or of the whole library."""
+    where, params = "items.deleted_at IS NULL AND cases.deleted_at IS NULL", ()
+    if case_id is not None:
+        where, params = where + " AND items.case_id = ?", (case_id,)
+    rows = lib.db.query("SELECT items.sha256, MIN(items.media_type), MIN(items.original_name) FROM items "
+                        f"JOIN cases ON cases.id = items.case_id WHERE {where} GROUP BY items.sha256 "
+                        "ORDER BY MIN(items.id)", params)
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def read_one(lib: Library, sha: str, media_type: str) -> Reading | None:
+    """Read one stored file in this process, store and apply the result. None when it could not be read."""
+    from evidence_app.reading import engine
+
+    try:
+        reading = engine.read_file(lib.store.path(sha), media_type)
+    except engine.ReadingOff:
+        return None
+    except Exception:  # noqa: BLE001 - a file the engines choke on is recorded as failed; the batch goes on
+        reading = None
+    store(lib, sha, reading, engine.version())
+    apply(lib, sha)
+    return reading
+
+
+def read_pending(lib: Library, case_id: int | None = None, progress: Progress | None = None,
+                 force: bool = False) -> int:
+    """Read (synchronously) every file of the case (or library) without a reading; `force`: all of them again.
+    Returns the number of files read."""
+    if not engines_on():
+        return 0
+    files = case_files(lib, case_id) if force else unread(lib, case_id)
+    for done, (sha, media_type, name) in enumerate(files, 1):
+        read_one(lib, sha, media_type)
+        if progress:
+            progress(done, len(files), name)
+    return len(files)
+
+
+def apply(lib: Library, sha: str) -> None:
+    """Use a new reading: items whose kind was guessed get the reading's suggestion; a waybill's tracking number
+    fills its case's tracking number when that is empty."""
+    reading = get(lib, sha)
+    if reading is None:
+        return
+    suggestion = analyze.suggest(reading).kind
+    rows = lib.db.query("SELECT items.id, items.case_id, items.kind, items.kind_suggested FROM items "
+                        "JOIN cases ON cases.id = items.case_id "
+                        "WHERE items.sha256 = ? AND items.deleted_at IS NULL AND cases.deleted_at IS NULL", (sha,))
+    number = analyze.tracking_number(reading)
+    for row in rows:
+        kind = row["kind"]
+        if row["kind_suggested"] and suggestion and suggestion in lib.catalog.kinds and suggestion != kind:
+            with lib.db.transaction() as conn:
+                conn.execute("UPDATE items SET kind = ? WHERE id = ? AND kind_suggested = 1", (suggestion, row["id"]))
+            kind = suggestion
+        if kind == "waybill_photo" and number:
+            with lib.db.transaction() as conn:
+                conn.execute("UPDATE cases SET tracking_no = ?, updated_at = ? WHERE id = ? AND tracking_no = ''",
+                             (number[0], datetime.now(timezone.utc).isoformat(timespec="seconds"), row["case_id"]))
+
+
+# --- search ----------------------------------------------------------------------------------------------------
+
+TYPED = ("title", "order_no", "refund_no", "buyer", "tracking_no", "statement")
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search(lib: Library, query: str, include_deleted: bool = False) -> list[int]:
+    """Ids of the cases whose typed fields or evidence text (OCR, barcodes) contain every word of `query`."""
+    terms = query.split()
+    live = "" if include_deleted else " AND cases.deleted_at IS NULL"
+    found: set[int] | None = None
+    for term in terms:
+        like = _like(term)
+        phrase = '"' + term.replace('"', '""') + '"'
+        if len(term) >= 3:  # trigram indexes: three characters or more
+            typed = (f"SELECT cases.id FROM cases_fts JOIN cases ON cases.id = cases_fts.rowid "
+                     f"WHERE cases_fts MATCH ?{live}", (phrase,))
+            read = ("SELECT DISTINCT items.case_id FROM readings_fts JOIN readings ON readings.id = readings_fts.rowid "
+                    "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
+                    f"WHERE readings_fts MATCH ? AND items.deleted_at IS NULL{live}", (phrase,))
+        else:  # one or two characters (a surname and name, 王芳): a scan
+            typed = ("SELECT id FROM cases WHERE (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TYPED) + ")"
+                     + live, (like,) * len(TYPED))
+            read = ("SELECT DISTINCT items.case_id FROM readings JOIN items ON items.sha256 = readings.sha256 "
+                    "JOIN cases ON cases.id = items.case_id "
+                    f"WHERE readings.body LIKE ? ESCAPE '\\' AND items.deleted_at IS NULL{live}", (like,))
+        ids: set[int] = set()
+        for sql, params in (typed, read):
+            try:
+                ids |= {r[0] for r in lib.db.query(sql, params)}
+            except sqlite3.OperationalError:  # a query FTS cannot parse: no match there
+                pass
+        found = ids if found is None else found & ids
+        if not found:
+            return []
+    return sorted(found or ())

@@ -1,0 +1,55 @@
+"""Reading in the GUI (issue 11): a dropped batch takes the suggestions, files are read in the background after
+import (the import never waits), the board marks guessed kinds, the tracking number fills in."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from evidence_app.reading import engine, samples
+from tests.ui.test_main_window import drop_files, wait_import
+
+pytestmark = pytest.mark.skipif(not (engine.has_ocr() and engine.has_barcodes()),
+                                reason="the read extra (rapidocr, zxing-cpp) is not installed")
+
+
+def test_a_dropped_batch_is_read_in_the_background(window, lib, qtbot, tmp_path):
+    case = lib.create_case("signed_not_received")
+    window.refresh_cases()
+    window.open_case(case.id)
+    rng = random.Random(5)
+    paths = []
+    for name, sample in (("a.png", samples.waybill(rng, "SF1234567890123")), ("b.png", samples.chat(rng))):
+        img = sample.image
+        img.resize((img.width * 3 // 4, img.height * 3 // 4)).save(tmp_path / name)
+        paths.append(tmp_path / name)
+    asked = []
+    window.kind_chooser = lambda paths, suggested, kinds=None: asked.append(paths) or suggested
+    drop_files(window, paths)
+    wait_import(qtbot, window)
+    assert asked == [] and len(lib.items(case.id)) == 2  # added at once, nobody asked
+    qtbot.waitUntil(lambda: [i.kind for i in lib.items(case.id)] == ["waybill_photo", "chat_screenshot"],
+                    timeout=120000)
+    qtbot.waitUntil(lambda: not window.reading.running(), timeout=60000)
+    assert lib.case(case.id).tracking_no == "SF1234567890123"
+    qtbot.waitUntil(lambda: "(推测)" in window.evidence_model.data(window.evidence_model.index(0)), timeout=5000)
+    qtbot.waitUntil(lambda: window.form.facts.widgets["tracking_no"].text() == "SF1234567890123", timeout=5000)
+
+
+def test_the_case_list_search_finds_cases_by_evidence_text(window, lib, qtbot):
+    from evidence_app.reading.types import Line, Reading
+    from evidence_app.storage import readings
+    from tests import factories
+
+    case = lib.create_case("signed_not_received")
+    other = lib.create_case("signed_not_received")
+    item = lib.add_file(case.id, factories.photo(lib.root.parent / "p.jpg"), "waybill_photo").item
+    reading = Reading(engine.version(), 10, 10, (Line("收件人:王小明 运单号 SF5550001112223", (0, 0, 5, 5)),))
+    readings.store(lib, item.sha256, reading, engine.version())
+    window.refresh_cases()
+    window.search.setText("王小明")
+    ids = [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())]
+    assert ids == [case.id] and other.id not in ids
+    window.search.setText("")
+    assert window.case_model.rowCount() >= 2
