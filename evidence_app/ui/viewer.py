@@ -459,6 +459,13 @@ class EvidenceViewer(QDialog):
         """A file was read in the background: if it is the one shown, show its suggestions."""
         if self.item is not None and self.item.sha256 == sha256:
             self._find_suggestions()
+            if self.canvas.pixmap_item is not None:
+                self._draw_edits()  # the dashed boxes on the picture too
+
+    def readings_stored(self, shas: set) -> None:
+        """The window's background reading stored these files' readings (ReadingStatus.changed)."""
+        if self.item is not None and self.item.sha256 in shas:
+            self.reading_done(self.item.sha256)
             self._draw_edits()
 
     def _set_highlight(self, index: int) -> None:

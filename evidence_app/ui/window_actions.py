@@ -20,6 +20,8 @@ class WindowActions:
         ids = [i.id for i in self.evidence_model.items]
         viewer = EvidenceViewer(self.library, ids, item_id, self)
         viewer.changed.connect(self._item_changed)
+        if getattr(self, "reading", None) is not None:
+            self.reading.changed.connect(viewer.readings_stored)  # suggestions appear once the file is read
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
         return viewer

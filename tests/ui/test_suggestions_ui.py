@@ -104,3 +104,21 @@ def test_without_a_reading_the_panel_says_why(window, lib, qtbot, tmp_path, monk
     assert panel.list.count() == 0
     viewer.reading_done(item.sha256)
     assert panel.list.count() == 3 and panel.apply_all_button.isEnabled()
+
+
+def test_the_windows_background_reading_reaches_an_open_viewer(window, lib, qtbot, tmp_path, monkeypatch):
+    """A viewer opened before its file was read shows the suggestions as soon as the window's reading stores them."""
+    monkeypatch.setattr(type(lib), "reading_off", lambda self: False, raising=False)
+    case = lib.create_case("signed_not_received", "taobao", order_no="9002")
+    path, reading = text_image(tmp_path / "面单.png", LINES)
+    item = lib.add_file(case.id, path, "waybill_photo").item
+    lib.reading = lambda sha256: None
+    window.refresh_cases()
+    window.open_case(case.id)
+    viewer = window.open_viewer(item.id)
+    qtbot.addWidget(viewer)
+    panel = viewer.suggestions_panel
+    assert panel.list.count() == 0 and not _dashed(viewer)
+    lib.reading = lambda sha256: reading if sha256 == item.sha256 else None
+    window.reading.changed.emit({item.sha256})
+    assert panel.list.count() == 3 and len(_dashed(viewer)) == 3
