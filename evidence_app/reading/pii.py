@@ -89,8 +89,14 @@ def suggest(reading: Reading | None) -> list[Suggestion]:
                 start += len(label)  # "地址杭州市…": the city's name was taken to start at 地
                 while start < match.end() and line.text[start] in " ::":
                     start += 1
-                spans.append((ADDRESS, start, match.end()))
-                at = match.end()
+                end = match.end()
+                rest = line.text[end:]
+                # what follows 号 on the same line is the rest of the address (院, 栋, 单元, 室, 旁…) unless
+                # another labelled field starts: hide it too, a part left over is still the buyer's address
+                if rest.strip() and not re.search(r"[::]|1[3-9]\d", rest) and len(rest.strip()) <= 12:
+                    end = len(line.text.rstrip())
+                spans.append((ADDRESS, start, end))
+                at = end
             else:
                 at = match.start() + 1
         for match in _NAME_LABEL.finditer(line.text):

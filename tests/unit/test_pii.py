@@ -114,3 +114,16 @@ def test_span_box_weighs_full_width_characters_double():
 
 def test_nothing_without_a_reading():
     assert suggest(None) == []
+
+
+def test_what_follows_the_house_number_on_the_line_is_hidden_too():
+    """"望京街10号院": the 院 after 号 is still the buyer's address; a labelled field after it is not swallowed."""
+    from evidence_app.reading import pii
+    from evidence_app.reading.types import Line, Reading
+
+    reading = Reading("test", 1000, 200, (Line("北京市朝阳区望京街10号院", (0, 0, 400, 40)),
+                                           Line("浙江省杭州市余杭区文一西路969号 电话:13812345678", (0, 50, 900, 90))))
+    first, second, phone = pii.suggest(reading)
+    assert first.reason == pii.ADDRESS and first.box[2] >= 400  # to the end of the line, 院 included
+    assert second.reason == pii.ADDRESS and second.box[2] < phone.box[0]  # stops before 电话
+    assert phone.reason == pii.PHONE
