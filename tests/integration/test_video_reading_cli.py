@@ -57,9 +57,21 @@ def test_a_packing_videos_waybill_is_read_on_its_key_frames(tmp_path):
     # suggested redactions are for pictures: a video says so in one line
     proc = cli(lib, "redact", item, "--suggested", check=2)
     assert len(proc.stderr.strip().splitlines()) == 1 and "视频" in proc.stderr
-    # the bundle still exports (no text layer on video frames)
+    # the bundle's grid carries what was read on each key frame as invisible text (searchable, copyable)...
     cli(lib, "export", case, "-o", tmp_path / "bundle.pdf", check=None)
-    assert (tmp_path / "bundle.pdf").exists()
+    assert NUMBER in _grid_text(tmp_path / "bundle.pdf")
+    # ...except what the agent blacked out on that frame: gone from every byte, text layer included
+    cli(lib, "redact", item, "0,0,640,360", "--frame", "2.4", check=0)
+    cli(lib, "export", case, "-o", tmp_path / "redacted.pdf", check=None)
+    grid = _grid_text(tmp_path / "redacted.pdf")
+    assert "00:00:02.4" in grid and NUMBER not in grid and NUMBER.encode() not in (tmp_path / "redacted.pdf").read_bytes()
+
+
+def _grid_text(path) -> str:
+    from pypdf import PdfReader
+
+    texts = [page.extract_text() for page in PdfReader(path).pages]
+    return next(text for text in texts if "00:00:00.2" in text and "00:00:02.4" in text).replace(" ", "")
 
 
 @needs_engines
