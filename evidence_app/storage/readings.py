@@ -85,14 +85,17 @@ def frame_times(lib: Library, sha: str, media_type: str = "") -> tuple[int, ...]
 
 def _stale_videos(lib: Library, shas: set[str] | None = None) -> set[str]:
     """Videos read at other key frames than their items' now (their reading is out of date)."""
+    only, params = "", ()
+    if shas is not None:
+        if not shas:
+            return set()
+        only, params = f" AND readings.sha256 IN ({','.join('?' * len(shas))})", tuple(shas)
     rows = lib.db.query("SELECT DISTINCT readings.sha256, readings.data FROM readings "
                         "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
                         "WHERE readings.status = 'done' AND items.media_type LIKE 'video/%' "
-                        "AND items.deleted_at IS NULL AND cases.deleted_at IS NULL")
+                        f"AND items.deleted_at IS NULL AND cases.deleted_at IS NULL{only}", params)
     stale = set()
     for sha, data in rows:
-        if shas is not None and sha not in shas:
-            continue
         wanted = frame_times(lib, sha)
         try:
             covered = tuple(int(x) for x in json.loads(data).get("frames", ()))
