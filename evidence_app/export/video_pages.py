@@ -121,7 +121,6 @@ def draw_grid(c: Canvas, item: EvidenceItem, frame_cells: list[FrameCell], clip)
         c.drawString(P.MARGIN, P.SLOT_TOP - SHA_H - 30, "(未选取关键帧)")
         return
     for cell in frame_cells:
-        image_h = cell.h - TEXT_H
         if cell.image is not None:
             img = cell.image
             x, y, w, h = image_rect(cell)

@@ -121,17 +121,18 @@ def statuses(lib: Library, shas: list[str]) -> dict[str, str]:
 def unread(lib: Library, case_id: int | None = None) -> list[tuple[str, str, str]]:
     """(sha256, media type, a name) of live items' files that have no reading yet, or (videos) whose reading is of
     other key frames than their items' now; one per file."""
-    stale = _stale_videos(lib)
-    where = "items.deleted_at IS NULL AND cases.deleted_at IS NULL"
-    params: tuple = ()
+    stale = sorted(_stale_videos(lib))
+    where = "items.deleted_at IS NULL AND cases.deleted_at IS NULL AND (readings.id IS NULL"
+    where += f" OR items.sha256 IN ({','.join('?' * len(stale))}))" if stale else ")"
+    params: tuple = tuple(stale)
     if case_id is not None:
         where += " AND items.case_id = ?"
-        params = (case_id,)
-    rows = lib.db.query("SELECT items.sha256, MIN(items.media_type), MIN(items.original_name), "
-                        "MAX(readings.id IS NULL) FROM items JOIN cases ON cases.id = items.case_id "
+        params += (case_id,)
+    rows = lib.db.query("SELECT items.sha256, MIN(items.media_type), MIN(items.original_name) FROM items "
+                        "JOIN cases ON cases.id = items.case_id "
                         f"LEFT JOIN readings ON readings.sha256 = items.sha256 WHERE {where} "
                         "GROUP BY items.sha256 ORDER BY MIN(items.id)", params)
-    return [(r[0], r[1], r[2]) for r in rows if r[3] or r[0] in stale]
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def case_files(lib: Library, case_id: int | None) -> list[tuple[str, str, str]]:
