@@ -171,7 +171,8 @@ def item_reading(lib, items: list[EvidenceItem]) -> dict[int, dict[str, object]]
     for item in items:
         reading = lib.reading(item.sha256) if statuses.get(item.sha256) == "done" else None
         out[item.id] = {"text": reading.text if reading else "",
-                        "codes": [code.text for code in reading.codes] if reading else [],
+                        # a video: each key frame's codes; the same label seen on several frames is listed once
+                        "codes": list(dict.fromkeys(code.text for code in reading.codes)) if reading else [],
                         "read": statuses.get(item.sha256, "pending")}
     return out
 
@@ -377,8 +378,10 @@ def cmd_edit(lib, args) -> int:
             if question_id not in known:
                 raise UsageError(f"unknown question {question_id!r}; known: {', '.join(known)}")
     frames = _frames_arg(lib.item(item_id), args.frames, args.frame_caption)
-    lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate, attestations=attestations,
-                    frames=frames)
+    item = lib.update_item(item_id, kind=args.kind, caption=args.caption, rotation=args.rotate,
+                           attestations=attestations, frames=frames)
+    if frames is not None and item.is_video and (args.wait or not sys.stdout.isatty()):
+        _read_item(lib, item)  # new key frames: the video is read again at them (as `add` reads a new file)
     if args.to is not None:
         lib.move_item(item_id, args.to - 1)
     return 0
@@ -487,6 +490,8 @@ def _redact_video(lib, item: EvidenceItem, args) -> int:
     holds the frame's time in milliseconds."""
     if args.page is not None:
         raise UsageError("视频请用 --frame 秒数 指定关键帧,而不是 --page")
+    if args.suggested:  # suggestions are for pictures (as in the viewer): a frame's boxes are drawn by hand
+        raise UsageError(f"证据 {item.id} 是视频,暂不提供建议涂黑;请用 X,Y,W,H --frame 秒数 指定关键帧上的矩形")
     ms = None
     if args.frame is not None:
         t = _seconds(args.frame, "--frame")
@@ -621,6 +626,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="confirm the item shows what the question asks (repeatable; see `kinds --json`)")
     p.add_argument("--unattest", action="append", metavar="QUESTION_ID", help="withdraw a confirmation")
     p.add_argument("--frames", metavar="T1,T2,…", help="videos: set the key frames, in seconds (\"\" clears them)")
+    p.add_argument("--wait", action="store_true",
+                   help="videos: read the new key frames (OCR, barcodes) before returning (the default when output "
+                        "is not a terminal)")
     p.add_argument("--frame-caption", action="append", metavar="T=TEXT",
                    help="videos: caption the key frame at T seconds (repeatable)")
     p = add("redact", cmd_redact, "add black-out rectangles X,Y,W,H: upright pixels of an image, or PDF points "

@@ -325,6 +325,8 @@ class BundleExporter:
         c.drawString(P.MARGIN, P.HEADER_TOP - P.BAND_H - 31, _clip(c, " · ".join(meta), P.SLOT_W, 8))
         if page.cells is not None:
             V.draw_grid(c, item, page.cells, _clip)
+            for cell in page.cells:
+                self._frame_text_layer(c, item, cell)
         if page.image is not None:
             img = page.image
             scale = min(P.SLOT_W / img.width, P.SLOT_H / img.height)
@@ -348,6 +350,18 @@ class BundleExporter:
         reading = self._readings[item.id]
         if reading is not None:
             textlayer.draw(c, textlayer.place(reading, image.frame, item.redactions, rect), P.register())
+
+    def _frame_text_layer(self, c: Canvas, item: EvidenceItem, cell: FrameCell) -> None:
+        """A video key frame's reading, invisible over its cell, as an image exhibit's (see _text_layer)."""
+        if cell.image is None or cell.image.frame is None:
+            return
+        if item.id not in self._readings:
+            self._readings[item.id] = reading_of(self.library, item)
+        reading = self._readings[item.id]
+        found = V.frame_reading(item, cell, reading) if reading is not None else None
+        if found is not None:
+            on_frame, boxes = found
+            textlayer.draw(c, textlayer.place(on_frame, cell.image.frame, boxes, V.image_rect(cell)), P.register())
 
     def _draw_manifest(self, c: Canvas, total: int, first_page: int) -> int:
         S = self.styles

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from evidence_app.core.model import EvidenceItem, KeyFrame
+from evidence_app.core.model import EvidenceItem, KeyFrame, Redaction
 from evidence_app.export import pages as P
 from evidence_app.imaging.prepare import ImageJob, Prepared
 from evidence_app.imaging.video import CODECS, frames_at, timecode
+from evidence_app.reading.types import Code, Line, Reading
 
 GAP = 12.0
 TEXT_H = 30.0  # timecode and caption under each frame
@@ -120,13 +121,9 @@ def draw_grid(c: Canvas, item: EvidenceItem, frame_cells: list[FrameCell], clip)
         c.drawString(P.MARGIN, P.SLOT_TOP - SHA_H - 30, "(未选取关键帧)")
         return
     for cell in frame_cells:
-        image_h = cell.h - TEXT_H
         if cell.image is not None:
             img = cell.image
-            scale = min(cell.w / img.width, image_h / img.height)
-            w, h = img.width * scale, img.height * scale
-            x = cell.x + (cell.w - w) / 2
-            y = cell.y + TEXT_H + (image_h - h)
+            x, y, w, h = image_rect(cell)
             c.drawImage(img.path, x, y, w, h)
             c.setStrokeColor(P.RULE)
             c.rect(x, y, w, h, stroke=1, fill=0)
@@ -147,6 +144,38 @@ def draw_grid(c: Canvas, item: EvidenceItem, frame_cells: list[FrameCell], clip)
             c.drawString(left, text_top, caption[:cut])
             if cut < len(caption):
                 c.drawString(cell.x, text_top - 12, clip(c, caption[cut:].lstrip(), cell.w, 9.5))
+
+
+def image_rect(cell: FrameCell) -> tuple[float, float, float, float]:
+    """Where the cell's picture is drawn: (x, y, w, h) in points (origin bottom-left)."""
+    assert cell.image is not None
+    image_h = cell.h - TEXT_H
+    scale = min(cell.w / cell.image.width, image_h / cell.image.height)
+    w, h = cell.image.width * scale, cell.image.height * scale
+    return cell.x + (cell.w - w) / 2, cell.y + TEXT_H + (image_h - h), w, h
+
+
+def frame_reading(item: EvidenceItem, cell: FrameCell, reading: Reading) -> tuple[Reading, list[Redaction]] | None:
+    """What was read on the cell's key frame, and the frame's redaction boxes, in the pixels the cell's picture was
+    decoded at (its SliceFrame's), as the text layer needs them; None when the reading does not cover that frame
+    (read at other key frames: no text rather than the wrong text)."""
+    ms = cell.frame.ms
+    if cell.image is None or cell.image.frame is None or not reading.width or ms not in reading.frames:
+        return None
+    factor = cell.image.frame.crop[2] / reading.width  # the decoded picture's width over the full frame's
+
+    def scaled(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        return (box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor)
+
+    on_frame = Reading(reading.engine, round(reading.width * factor), round(reading.height * factor),
+                       lines=tuple(Line(x.text, scaled(x.box), x.score, 1) for x in reading.lines if x.page == ms),
+                       codes=tuple(Code(x.format, x.text, scaled(x.box), 1) for x in reading.codes if x.page == ms))
+    boxes = []
+    for b in item.frame_boxes(cell.frame):  # grown outwards to whole pixels, as burned in (video_jobs)
+        left, top = math.floor(b.x * factor), math.floor(b.y * factor)
+        boxes.append(Redaction(left, top, math.ceil((b.x + b.w) * factor) - left,
+                               math.ceil((b.y + b.h) * factor) - top))
+    return on_frame, boxes
 
 
 def cell_box(cell: FrameCell) -> tuple[float, float, float, float]:

@@ -46,8 +46,9 @@ def read_index(image: Image.Image) -> int:
 
 def make_video(path: Path | str, seconds: float = 4.0, fps: int = 10, size: tuple[int, int] = (320, 240),
                codec: str = "h264", scene_s: float = 2.0, gop: int | None = None, rotation: int = 0,
-               container: str | None = None) -> Path:
-    """Write a video of `seconds` at `fps` with `codec` (h264 → libx264, mpeg4, hevc → libx265, mjpeg)."""
+               container: str | None = None, picture=None) -> Path:
+    """Write a video of `seconds` at `fps` with `codec` (h264 → libx264, mpeg4, hevc → libx265, mjpeg).
+    `picture(index, width, height, colour)`: the frames' pictures (default: `frame_picture`)."""
     import av
 
     path = Path(path)
@@ -75,7 +76,7 @@ def make_video(path: Path | str, seconds: float = 4.0, fps: int = 10, size: tupl
             stream.set_display_rotation(rotation)
         for index in range(frames):
             colour = SCENE_COLOURS[int(index / fps / scene_s) % len(SCENE_COLOURS)]
-            frame = av.VideoFrame.from_image(frame_picture(index, width, height, colour))
+            frame = av.VideoFrame.from_image((picture or frame_picture)(index, width, height, colour))
             frame.pts = index
             frame.time_base = Fraction(1, fps)
             for packet in stream.encode(frame):
@@ -83,3 +84,22 @@ def make_video(path: Path | str, seconds: float = 4.0, fps: int = 10, size: tupl
         for packet in stream.encode(None):
             out.mux(packet)
     return path
+
+
+def make_waybill_video(path: Path | str, number: str, seconds: float = 3.0, fps: int = 5,
+                       size: tuple[int, int] = (640, 360), label_from: float = 1.0) -> Path:
+    """A packing video whose frames from `label_from` seconds on show a waybill label: `number` as a Code 128
+    barcode and as text ("运单号:number"); the frames before show only the frame number (no waybill)."""
+    from evidence_app.reading.samples import code128, font
+
+    def picture(index: int, width: int, height: int, colour: tuple[int, int, int]) -> Image.Image:
+        image = frame_picture(index, width, height, colour)
+        if index / fps < label_from:
+            return image
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((20, height // 3, width - 20, height - 20), fill="white")
+        code128(draw, number, 40, height // 3 + 14, 2, height // 5)
+        draw.text((50, height // 3 + 24 + height // 5), f"运单号:{number}", fill="black", font=font(26))
+        return image
+
+    return make_video(path, seconds=seconds, fps=fps, size=size, codec="h264", scene_s=seconds, picture=picture)

@@ -79,7 +79,10 @@ def features(reading: Reading) -> dict[str, object]:
 
 
 def suggest(reading: Reading) -> Suggestion:
-    """The most likely kind for what was read, or kind None when nothing says enough."""
+    """The most likely kind for what was read, or kind None when nothing says enough (always for a video: its
+    kind, packing or unboxing, is not in its frames' text but in its name and shape, see core/kind_hint.py)."""
+    if reading.frames:
+        return Suggestion(None, 0.0, {})
     text = _SPACE.sub("", reading.text)
     scores: dict[str, float] = {}
     for kind, words in WORDS.items():
@@ -121,21 +124,37 @@ def normalise_tracking(text: str) -> str:
     return re.sub(r"[\s-]", "", text).upper()
 
 
+WAYBILL_VIDEO_KINDS = ("packing_record",)  # a return's unboxing video shows the return parcel's label, not ours
+
+
+def shows_waybill(kind: str, media_type: str) -> bool:
+    """Whether an item's reading gives the case's own tracking number: a waybill photo, or a packing video (whose
+    key frames show the label being stuck on)."""
+    return kind == "waybill_photo" or (kind in WAYBILL_VIDEO_KINDS and media_type.startswith("video/"))
+
+
 def tracking_number(reading: Reading) -> tuple[str, str] | None:
     """(number, source) read from a waybill: source "barcode" or "text"; None when none is legible."""
-    for code in sorted(reading.codes, key=lambda c: -len(c.text)):
+    found = tracking_found(reading)
+    return (found[0], found[1]) if found else None
+
+
+def tracking_found(reading: Reading) -> tuple[str, str, int] | None:
+    """(number, source, page): as `tracking_number`, with the page (a video: the key frame's time in ms) it was
+    read on. Barcodes first (any page), then the text (a labelled number, then a carrier's pattern)."""
+    for code in sorted(reading.codes, key=lambda c: (-len(c.text), c.page)):
         value = normalise_tracking(code.text)
         if code.format in ONE_D and _PLAIN.match(value) and not _PHONE.match(value):
-            return value, "barcode"
-    text = _fix_ocr(reading.text)
-    for match in _LABEL.finditer(text):
-        value = normalise_tracking(match.group(1))
-        if not _PHONE.match(value):
-            return value, "text"
-    for match in _CARRIER.finditer(text.replace(" ", "")):
-        value = normalise_tracking(match.group(1))
-        if not _PHONE.match(value):
-            return value, "text"
+            return value, "barcode", code.page
+    pages = sorted({line.page for line in reading.lines})
+    texts = [(page, _fix_ocr("\n".join(line.text for line in reading.lines if line.page == page)))
+             for page in pages]
+    for pattern, squeeze in ((_LABEL, False), (_CARRIER, True)):
+        for page, text in texts:
+            for match in pattern.finditer(text.replace(" ", "") if squeeze else text):
+                value = normalise_tracking(match.group(1))
+                if not _PHONE.match(value):
+                    return value, "text", page
     return None
 
 

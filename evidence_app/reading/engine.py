@@ -15,6 +15,7 @@ import sys
 import threading
 from functools import cache
 from importlib import metadata
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -25,6 +26,7 @@ MAX_SIDE = 2600  # larger images are scaled down before reading (recognition nee
 DET_SIDE = 960  # text detection's input, long side (1280: ~0.3 s more per screenshot, no better on our set)
 PDF_SCALE = 2.0  # PDF pages are rendered at 144 dpi; boxes are then given in points
 PDF_MAX_PAGES = 10
+VIDEO_MAX_FRAMES = 12  # a video's key frames read at most (OCR costs ~1 s a frame on two cores)
 MIN_SCORE = 0.5
 
 
@@ -209,14 +211,17 @@ def read_image(img: Image.Image, page: int = 1, scale: float = 1.0) -> tuple[lis
     return lines, codes
 
 
-def read_file(path: Path, mime: str) -> Reading:
-    """Read a stored file (image or PDF) synchronously. Raises ReadingOff when no engine is installed, and the
-    usual errors for a file that cannot be decoded."""
+def read_file(path: Path, mime: str, frames: Sequence[int] = ()) -> Reading:
+    """Read a stored file (image, PDF or video) synchronously. Raises ReadingOff when no engine is installed, and
+    the usual errors for a file that cannot be decoded. `frames`: a video's key frame times in milliseconds (the
+    items' key frames); none: the moments `propose_key_frames` picks, as at import."""
     if not available():
         raise ReadingOff("no reading engine is installed")
     path = Path(path)
     if mime == "application/pdf" or path.suffix.lower() == ".pdf":
         return _read_pdf(path)
+    if mime.startswith("video/"):
+        return _read_video(path, frames)
     from evidence_app.imaging.probe import ensure_heif
 
     ensure_heif()
@@ -290,3 +295,28 @@ def _read_pdf(path: Path) -> Reading:
                        marks=marks)
     finally:
         document.close()
+
+
+def _read_video(path: Path, frames: Sequence[int]) -> Reading:
+    """OCR and barcodes on a video's key frames, each in its own upright frame's pixels (as the key frame's
+    redaction boxes), `page` = the frame's time in ms. The reading records the times it covers (`frames`)."""
+    from evidence_app.imaging import video
+
+    times = sorted({int(ms) for ms in frames})[:VIDEO_MAX_FRAMES]
+    if not times:
+        info = video.probe_video(path)
+        proposed = video.propose_key_frames(path, info.duration_s or 0.0, limit=min(video.MAX_PROPOSED,
+                                                                                     VIDEO_MAX_FRAMES))
+        times = sorted({round(t * 1000) for t in proposed})
+    lines: list[Line] = []
+    codes: list[Code] = []
+    width = height = 0
+    for ms in times:
+        img = video.frame_at(path, ms / 1000)  # one at a time: a 4K frame is ~25 MB, OCR's arrays a lot more
+        if not width:
+            width, height = img.size
+        page_lines, page_codes = read_image(img, ms)
+        lines += page_lines
+        codes += page_codes
+    return Reading(engine=version(), width=width, height=height, lines=tuple(lines), codes=tuple(codes),
+                   frames=tuple(times))

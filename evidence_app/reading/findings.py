@@ -1,7 +1,7 @@
 """Findings from what the app read in the evidence, for the agent (never the submission):
 
-- `tracking_mismatch` (blocking): a waybill photo's tracking number differs from the case's, so the photo may be
-  of another parcel;
+- `tracking_mismatch` (blocking): a waybill photo's (or a packing video key frame's) tracking number differs from
+  the case's, so the photo may be of another parcel;
 - `capture_time` (advisory): a photo taken, or a chat or tracking page dated, at a time the case's timeline makes
   unlikely (a packing photo taken after the pickup scan, a chat dated after the refund request…).
 
@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from evidence_app.core.deadlines import Finding
 from evidence_app.core.model import Case, EvidenceItem
 from evidence_app.core.timeutil import show, zone
+from evidence_app.imaging.video import timecode
 from evidence_app.reading import analyze
 from evidence_app.reading.types import Reading
 
@@ -23,6 +24,10 @@ _TEXT = {
     "mismatch": {"zh_CN": "证据{n}(面单照片)上的运单号 {read} 与案件运单号 {case} 不一致:可能是另一个包裹的面单",
                  "en": "Exhibit {n} (waybill photo) shows tracking number {read}, the case has {case}: it may be "
                        "another parcel's label"},
+    "mismatch_frame": {"zh_CN": "证据{n}(打包/发货视频)在 {at} 的画面上的运单号 {read} 与案件运单号 {case} 不一致:"
+                                "可能是另一个包裹",
+                       "en": "Exhibit {n} (packing video) shows tracking number {read} at {at}, the case has {case}: "
+                             "it may be another parcel"},
     "packing_after_pickup": {"zh_CN": "证据{n}(打包/发货记录)拍摄于 {at},晚于揽收时间 {ref}",
                              "en": "Exhibit {n} (packing record) was taken at {at}, after the pickup scan at {ref}"},
     "photo_before_paid": {"zh_CN": "证据{n}拍摄于 {at},早于付款时间 {ref}:是否为本订单?",
@@ -58,13 +63,18 @@ def reading_findings(case: Case, items: list[EvidenceItem], readings: dict[str, 
     case_no = analyze.normalise_tracking(case.tracking_no or "")
     for n, item in enumerate(items, 1):
         reading = readings.get(item.sha256)
-        if item.kind == "waybill_photo" and reading is not None and case_no:
-            found = analyze.tracking_number(reading)
+        if reading is not None and case_no and analyze.shows_waybill(item.kind, item.media_type):
+            found = analyze.tracking_found(reading)
             if found and found[0] != case_no:
-                out.append(Finding("tracking_mismatch", "mismatch",
-                                   _t("mismatch", lang, n=n, read=found[0], case=case.tracking_no),
-                                   {"item": item.id, "exhibit": n, "read": found[0], "source": found[1],
-                                    "case_tracking_no": case.tracking_no}, blocking=True))
+                detail = {"item": item.id, "exhibit": n, "read": found[0], "source": found[1],
+                          "case_tracking_no": case.tracking_no}
+                if item.is_video:
+                    at = timecode(found[2] / 1000)
+                    detail.update(frame_ms=found[2], timecode=at)
+                    text = _t("mismatch_frame", lang, n=n, at=at, read=found[0], case=case.tracking_no)
+                else:
+                    text = _t("mismatch", lang, n=n, read=found[0], case=case.tracking_no)
+                out.append(Finding("tracking_mismatch", "mismatch", text, detail, blocking=True))
         out += _times(case, item, n, reading, lang, tz)
     return out
 

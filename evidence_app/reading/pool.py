@@ -15,12 +15,13 @@ from evidence_app.export.prepare_pool import _die_with_parent
 from evidence_app.reading.types import Reading
 
 
-def read_job(path: str, mime: str) -> Reading | None:
-    """Runs in the worker: the reading of one file, or None when it cannot be read (the batch goes on)."""
+def read_job(path: str, mime: str, frames: tuple[int, ...] = ()) -> Reading | None:
+    """Runs in the worker: the reading of one file (a video: at those key frame times, ms), or None when it cannot
+    be read (the batch goes on)."""
     from evidence_app.reading import engine
 
     try:
-        return engine.read_file(Path(path), mime)
+        return engine.read_file(Path(path), mime, frames)
     except engine.ReadingOff:
         raise
     except Exception:  # noqa: BLE001 - a file the engines choke on is recorded as unreadable
@@ -32,13 +33,13 @@ class ReadingPool:
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def submit(self, path: Path, mime: str) -> Future:
+    def submit(self, path: Path, mime: str, frames: tuple[int, ...] = ()) -> Future:
         with self._lock:
             if self._executor is None:
                 # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
                 self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                                      initializer=_die_with_parent)
-            return self._executor.submit(read_job, str(path), mime)
+            return self._executor.submit(read_job, str(path), mime, tuple(frames))
 
     def reset(self) -> None:
         """After a worker died (out of memory?): the next submit starts a fresh one."""

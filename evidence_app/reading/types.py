@@ -3,7 +3,8 @@ the library (which stores it per file hash), the suggested redactions and the PD
 
 Coordinates are pixels of the stored image made upright (EXIF orientation applied, as ImageOps.exif_transpose),
 at full resolution, before the item's own crop/rotation: the same space as the item's redaction boxes. For a PDF or
-a multi-page file, `page` is 1-based; for a video key frame it is the frame's time in milliseconds."""
+a multi-page file, `page` is 1-based; for a video key frame it is the frame's time in milliseconds (and `frames`
+lists the key frame times that were read: a reading covers those, see storage/readings.py)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Reading:
     lines: tuple[Line, ...] = field(default_factory=tuple)
     codes: tuple[Code, ...] = field(default_factory=tuple)
     marks: tuple[str, ...] = field(default_factory=tuple)  # image cues beside the text, e.g. "red_stamp"
+    frames: tuple[int, ...] = field(default_factory=tuple)  # a video: the key frame times read (ms); () otherwise
 
     @property
     def text(self) -> str:
@@ -53,4 +55,5 @@ class Reading:
                                     int(x.get("page", 1))) for x in data.get("lines", ())),
                    codes=tuple(Code(str(x["format"]), str(x["text"]), tuple(map(float, x["box"])),
                                     int(x.get("page", 1))) for x in data.get("codes", ())),
-                   marks=tuple(str(x) for x in data.get("marks", ())))
+                   marks=tuple(str(x) for x in data.get("marks", ())),
+                   frames=tuple(int(x) for x in data.get("frames", ())))

@@ -1,11 +1,20 @@
 """Readings in the library: what OCR and barcodes found in each stored file (once per file hash, whatever the
 number of cases holding it), what the app does with it (suggested kind, tracking number), and search by it.
 
+A video's reading is of its key frames, so it depends on them as well as on the file: the stored reading records
+the frame times it covers (Reading.frames); when the key frames of the items holding the file change (edit --frames,
+the viewer), the file counts as unread again (`unread`, `statuses`: pending) and is read again at the new times.
+Still one reading per file hash: a video held by several cases is read at the union of their key frames (at most
+engine.VIDEO_MAX_FRAMES); a video whose items have no key frames at all is read at the moments proposed at import,
+and that reading stays valid until key frames are set. Until the new reading is stored, the old one is still used
+(findings, search): it is a true reading of the file, at other moments.
+
 Qt-free. The engines are optional: without them, every item's reading is "off" and nothing here needs them
 except `read_pending`, which then does nothing."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -55,24 +64,70 @@ def get(lib: Library, sha: str) -> Reading | None:
         return None
 
 
+def frame_times(lib: Library, sha: str, media_type: str = "") -> tuple[int, ...]:
+    """The key frame times (ms) a video's reading should cover: the union of its live items' key frames, sorted,
+    at most engine.VIDEO_MAX_FRAMES; () for a file that is not a video (or a video without key frames)."""
+    from evidence_app.reading.engine import VIDEO_MAX_FRAMES
+
+    if media_type and not media_type.startswith("video/"):
+        return ()
+    rows = lib.db.query("SELECT items.frames FROM items JOIN cases ON cases.id = items.case_id "
+                        "WHERE items.sha256 = ? AND items.media_type LIKE 'video/%' AND items.deleted_at IS NULL "
+                        "AND cases.deleted_at IS NULL", (sha,))
+    times: set[int] = set()
+    for row in rows:
+        try:
+            times |= {round(float(f["t"]) * 1000) for f in json.loads(row[0] or "[]")}
+        except (ValueError, KeyError, TypeError):
+            continue
+    return tuple(sorted(times)[:VIDEO_MAX_FRAMES])
+
+
+def _stale_videos(lib: Library, shas: set[str] | None = None) -> set[str]:
+    """Videos read at other key frames than their items' now (their reading is out of date)."""
+    only, params = "", ()
+    if shas is not None:
+        if not shas:
+            return set()
+        only, params = f" AND readings.sha256 IN ({','.join('?' * len(shas))})", tuple(shas)
+    rows = lib.db.query("SELECT DISTINCT readings.sha256, readings.data FROM readings "
+                        "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
+                        "WHERE readings.status = 'done' AND items.media_type LIKE 'video/%' "
+                        f"AND items.deleted_at IS NULL AND cases.deleted_at IS NULL{only}", params)
+    stale = set()
+    for sha, data in rows:
+        wanted = frame_times(lib, sha)
+        try:
+            covered = tuple(int(x) for x in json.loads(data).get("frames", ()))
+        except (ValueError, TypeError, AttributeError):
+            covered = ()
+        if wanted and set(wanted) != set(covered):
+            stale.add(sha)
+    return stale
+
+
 def statuses(lib: Library, shas: list[str]) -> dict[str, str]:
-    """pending | done | off for each file hash."""
+    """pending | done | off for each file hash (a video read at other key frames than its items' now: pending)."""
     if not engines_on():
         return dict.fromkeys(shas, OFF)
     if not shas:
         return {}
     marks = ",".join("?" * len(set(shas)))
     done = {r[0] for r in lib.db.query(f"SELECT sha256 FROM readings WHERE sha256 IN ({marks})", tuple(set(shas)))}
+    done -= _stale_videos(lib, done)
     return {sha: DONE if sha in done else PENDING for sha in shas}
 
 
 def unread(lib: Library, case_id: int | None = None) -> list[tuple[str, str, str]]:
-    """(sha256, media type, a name) of live items' files that have no reading yet, one per file."""
-    where = "items.deleted_at IS NULL AND cases.deleted_at IS NULL AND readings.id IS NULL"
-    params: tuple = ()
+    """(sha256, media type, a name) of live items' files that have no reading yet, or (videos) whose reading is of
+    other key frames than their items' now; one per file."""
+    stale = sorted(_stale_videos(lib))
+    where = "items.deleted_at IS NULL AND cases.deleted_at IS NULL AND (readings.id IS NULL"
+    where += f" OR items.sha256 IN ({','.join('?' * len(stale))}))" if stale else ")"
+    params: tuple = tuple(stale)
     if case_id is not None:
         where += " AND items.case_id = ?"
-        params = (case_id,)
+        params += (case_id,)
     rows = lib.db.query("SELECT items.sha256, MIN(items.media_type), MIN(items.original_name) FROM items "
                         "JOIN cases ON cases.id = items.case_id "
                         f"LEFT JOIN readings ON readings.sha256 = items.sha256 WHERE {where} "
@@ -96,7 +151,7 @@ def read_one(lib: Library, sha: str, media_type: str) -> Reading | None:
     from evidence_app.reading import engine
 
     try:
-        reading = engine.read_file(lib.store.path(sha), media_type)
+        reading = engine.read_file(lib.store.path(sha), media_type, frame_times(lib, sha, media_type))
     except engine.ReadingOff:
         return None
     except Exception:  # noqa: BLE001 - a file the engines choke on is recorded as failed; the batch goes on
@@ -121,13 +176,13 @@ def read_pending(lib: Library, case_id: int | None = None, progress: Progress | 
 
 
 def apply(lib: Library, sha: str) -> None:
-    """Use a new reading: items whose kind was guessed get the reading's suggestion; a waybill's tracking number
-    fills its case's tracking number when that is empty."""
+    """Use a new reading: items whose kind was guessed get the reading's suggestion; a waybill's (or a packing
+    video's key frame's) tracking number fills its case's tracking number when that is empty."""
     reading = get(lib, sha)
     if reading is None:
         return
     suggestion = analyze.suggest(reading).kind
-    rows = lib.db.query("SELECT items.id, items.case_id, items.kind, items.kind_suggested FROM items "
+    rows = lib.db.query("SELECT items.id, items.case_id, items.kind, items.kind_suggested, items.media_type FROM items "
                         "JOIN cases ON cases.id = items.case_id "
                         "WHERE items.sha256 = ? AND items.deleted_at IS NULL AND cases.deleted_at IS NULL", (sha,))
     number = analyze.tracking_number(reading)
@@ -137,7 +192,7 @@ def apply(lib: Library, sha: str) -> None:
             with lib.db.transaction() as conn:
                 conn.execute("UPDATE items SET kind = ? WHERE id = ? AND kind_suggested = 1", (suggestion, row["id"]))
             kind = suggestion
-        if kind == "waybill_photo" and number:
+        if number and analyze.shows_waybill(kind, row["media_type"]):
             with lib.db.transaction() as conn:
                 conn.execute("UPDATE cases SET tracking_no = ?, updated_at = ? WHERE id = ? AND tracking_no = ''",
                              (number[0], datetime.now(timezone.utc).isoformat(timespec="seconds"), row["case_id"]))

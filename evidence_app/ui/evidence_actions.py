@@ -278,4 +278,7 @@ class EvidenceActions:
 
     def _item_changed(self, item_id: int) -> None:
         self.evidence_model.icons.pop(item_id, None)
+        reading = getattr(self, "reading", None)
+        if reading is not None and self.library.item(item_id, include_deleted=True).is_video:
+            reading.start_soon()  # new key frames, maybe: the video's reading covers its key frames
         self.refresh_case()

@@ -24,6 +24,10 @@ class ReadingStatus(QObject):
         self._flush.setSingleShot(True)
         self._flush.setInterval(300)
         self._flush.timeout.connect(self._emit)
+        self._soon = QTimer(self)  # key frames edited one by one in the viewer: read once the agent pauses
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(1500)
+        self._soon.timeout.connect(self.start)
         self.retranslate()
 
     @property
@@ -56,8 +60,14 @@ class ReadingStatus(QObject):
         worker.signals.failed.connect(self._finished)
         self.window.pool.start(worker)
 
+    def start_soon(self) -> None:
+        """A video's key frames changed: its reading is out of date; read it again shortly (see start)."""
+        if self.on and not self.stopped:
+            self._soon.start()
+
     def stop(self) -> None:
         self.stopped = True
+        self._soon.stop()
         if self.worker is not None:
             self.worker.cancel()
         self.again = False

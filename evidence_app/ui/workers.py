@@ -214,7 +214,7 @@ class ReadWorker(Worker):
                 if self.cancelled:
                     break
                 self.signals.progress.emit(count, total, name)
-                future = pool.submit(self.library.store.path(sha), mime)
+                future = pool.submit(self.library.store.path(sha), mime, readings.frame_times(self.library, sha, mime))
                 while True:
                     try:
                         reading = future.result(timeout=0.2)

@@ -53,3 +53,26 @@ def test_the_case_list_search_finds_cases_by_evidence_text(window, lib, qtbot):
     assert ids == [case.id] and other.id not in ids
     window.search.setText("")
     assert window.case_model.rowCount() >= 2
+
+
+def test_a_packing_video_is_read_in_the_background_and_again_when_its_key_frames_change(window, lib, qtbot,
+                                                                                          tmp_path):
+    from evidence_app.core.model import KeyFrame
+    from evidence_app.imaging.video_sample import make_waybill_video
+
+    case = lib.create_case("missing_items")
+    video = make_waybill_video(tmp_path / "打包.mp4", "SF1234567890123", seconds=2, fps=5, label_from=1.0)
+    item = lib.add_file(case.id, video, "packing_record").item
+    lib.update_item(item.id, frames=[KeyFrame(1.4)])
+    window.refresh_cases()
+    window.open_case(case.id)
+    window.reading.start()
+    qtbot.waitUntil(lambda: lib.case(case.id).tracking_no == "SF1234567890123", timeout=120000)
+    assert lib.reading(item.sha256).frames == (1400,)
+    viewer = window.open_viewer(item.id)
+    qtbot.waitUntil(lambda: viewer.item is not None and viewer.video_panel.item is not None, timeout=10000)
+    viewer.video_panel._save([KeyFrame(0.2)])  # as the viewer's key frame buttons do
+    qtbot.waitUntil(lambda: (r := lib.reading(item.sha256)) is not None and r.frames == (200,), timeout=120000)
+    assert lib.reading(item.sha256).codes == ()
+    qtbot.waitUntil(lambda: not window.reading.running(), timeout=60000)
+    viewer.close()

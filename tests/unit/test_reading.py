@@ -50,10 +50,10 @@ def memo_reading():
     real = engine.read_file
     memo: dict[str, Reading] = {}
 
-    def read_file(path, mime):
-        key = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    def read_file(path, mime, frames=()):
+        key = hashlib.sha256(Path(path).read_bytes()).hexdigest() + repr(tuple(frames))
         if key not in memo:
-            memo[key] = real(path, mime)
+            memo[key] = real(path, mime, frames)
         return memo[key]
 
     with pytest.MonkeyPatch.context() as mp:
