@@ -154,6 +154,10 @@ def test_core_works_without_pyside6(tmp_path):
         import evidence_app.storage.case_index, evidence_app.export.prepare_pool
         import evidence_app.imaging.video, evidence_app.imaging.video_trim, evidence_app.export.video_pages
         import evidence_app.imaging.video_sample, evidence_app.export.upload
+        import evidence_app.reading.engine, evidence_app.reading.analyze, evidence_app.reading.findings
+        import evidence_app.reading.pool, evidence_app.reading.pii, evidence_app.reading.lookup
+        import evidence_app.reading.samples, evidence_app.storage.readings, evidence_app.export.textlayer
+        import evidence_app.export.bundle, evidence_app.imaging.pdfium_lock
         from evidence_app.cli import main
         code = main(["--data-dir", {str(tmp_path / 'lib')!r}, "new", "--scenario", "agreement_dispute"])
         assert code == 0, code
