@@ -445,19 +445,26 @@ def cmd_redact(lib, args) -> int:
         if args.clear or args.boxes or args.page is not None:
             raise UsageError("--suggested 不能与矩形、--clear 或 --page 同用")
         return _redact_suggested(lib, item)
+    return _edit_boxes(lib, item, args, only=args.page, place=page,
+                       where=lambda box: f" --page {box.page}" if box.page else "")
+
+
+def _edit_boxes(lib, item: EvidenceItem, args, only: int | None, place: int | None, where) -> int:
+    """--clear, add X,Y,W,H… or list an item's boxes. `only`: the page (or a video's key frame, in ms) the command
+    names, None for all; `place`: the page field given to added boxes; `where(box)`: how a listed box says its page."""
     if args.clear:
-        boxes: list[Redaction] = [b for b in item.redactions if args.page is not None and b.page != args.page]
+        boxes: list[Redaction] = [b for b in item.redactions if only is not None and b.page != only]
     elif args.boxes:
         new = [_box(b) for b in args.boxes]
         for box in new:
-            box.page = page
+            box.page = place
         boxes = [*item.redactions, *new]
     else:
         for box in item.redactions:
-            if args.page is None or box.page == args.page:
-                print(f"{box.x},{box.y},{box.w},{box.h}" + (f" --page {box.page}" if box.page else ""))
+            if only is None or box.page == only:
+                print(f"{box.x},{box.y},{box.w},{box.h}{where(box)}")
         return 0
-    lib.update_item(item_id, redactions=boxes)
+    lib.update_item(item.id, redactions=boxes)
     return 0
 
 
@@ -505,22 +512,9 @@ def _redact_video(lib, item: EvidenceItem, args) -> int:
         if match is None or abs(match.t - t) > 0.05:
             raise UsageError(f"{t:g} 秒处没有关键帧;请先用 edit --frames 设置")
         ms = match.ms
-    if args.clear:
-        boxes = [b for b in item.redactions if ms is not None and b.page != ms]
-    elif args.boxes:
-        if ms is None:
-            raise UsageError("视频的遮挡框须用 --frame 秒数 指定关键帧")
-        new = [_box(b) for b in args.boxes]
-        for box in new:
-            box.page = ms
-        boxes = [*item.redactions, *new]
-    else:
-        for box in item.redactions:
-            if ms is None or box.page == ms:
-                print(f"{box.x},{box.y},{box.w},{box.h} --frame {(box.page or 0) / 1000:g}")
-        return 0
-    lib.update_item(item.id, redactions=boxes)
-    return 0
+    if args.boxes and not args.clear and ms is None:
+        raise UsageError("视频的遮挡框须用 --frame 秒数 指定关键帧")
+    return _edit_boxes(lib, item, args, only=ms, place=ms, where=lambda box: f" --frame {(box.page or 0) / 1000:g}")
 
 
 def cmd_archive(lib, args) -> int:
