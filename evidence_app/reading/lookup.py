@@ -5,7 +5,6 @@ reading is off). Kept behind this function so the export and the CLI do not care
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import replace
 
 from evidence_app.core.model import EvidenceItem
@@ -38,4 +37,6 @@ def reading_off(library: object) -> bool:
     fn = getattr(library, "reading_off", None)
     if fn is not None:
         return bool(fn() if callable(fn) else fn)
-    return importlib.util.find_spec("rapidocr") is None
+    from evidence_app.reading import engine
+
+    return not engine.has_ocr()  # suggestions need the text: barcodes alone do not find names or numbers
