@@ -207,32 +207,43 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _ids(lib: Library, sql: str, params: tuple) -> set[int]:
+    try:
+        return {r[0] for r in lib.db.query(sql, params)}
+    except sqlite3.OperationalError:  # a query FTS cannot parse: no match there
+        return set()
+
+
+def typed_hits(lib: Library, term: str, include_deleted: bool = False) -> set[int]:
+    """Cases whose typed fields (title, order, refund, buyer, tracking number, statement) contain `term`."""
+    live = "" if include_deleted else " AND cases.deleted_at IS NULL"
+    if len(term) >= 3:  # trigram indexes: three characters or more
+        return _ids(lib, f"SELECT cases.id FROM cases_fts JOIN cases ON cases.id = cases_fts.rowid "
+                         f"WHERE cases_fts MATCH ?{live}", ('"' + term.replace('"', '""') + '"',))
+    # one or two characters (a surname and name, 王芳): a scan
+    return _ids(lib, "SELECT id FROM cases WHERE (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TYPED) + ")"
+                + live, (_like(term),) * len(TYPED))
+
+
+def read_hits(lib: Library, term: str, include_deleted: bool = False) -> set[int]:
+    """Cases whose evidence text (OCR, barcodes) contains `term`."""
+    live = "" if include_deleted else " AND cases.deleted_at IS NULL"
+    if len(term) >= 3:
+        return _ids(lib, "SELECT DISTINCT items.case_id FROM readings_fts "
+                         "JOIN readings ON readings.id = readings_fts.rowid "
+                         "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
+                         f"WHERE readings_fts MATCH ? AND items.deleted_at IS NULL{live}",
+                    ('"' + term.replace('"', '""') + '"',))
+    return _ids(lib, "SELECT DISTINCT items.case_id FROM readings JOIN items ON items.sha256 = readings.sha256 "
+                     "JOIN cases ON cases.id = items.case_id "
+                     f"WHERE readings.body LIKE ? ESCAPE '\\' AND items.deleted_at IS NULL{live}", (_like(term),))
+
+
 def search(lib: Library, query: str, include_deleted: bool = False) -> list[int]:
     """Ids of the cases whose typed fields or evidence text (OCR, barcodes) contain every word of `query`."""
-    terms = query.split()
-    live = "" if include_deleted else " AND cases.deleted_at IS NULL"
     found: set[int] | None = None
-    for term in terms:
-        like = _like(term)
-        phrase = '"' + term.replace('"', '""') + '"'
-        if len(term) >= 3:  # trigram indexes: three characters or more
-            typed = (f"SELECT cases.id FROM cases_fts JOIN cases ON cases.id = cases_fts.rowid "
-                     f"WHERE cases_fts MATCH ?{live}", (phrase,))
-            read = ("SELECT DISTINCT items.case_id FROM readings_fts JOIN readings ON readings.id = readings_fts.rowid "
-                    "JOIN items ON items.sha256 = readings.sha256 JOIN cases ON cases.id = items.case_id "
-                    f"WHERE readings_fts MATCH ? AND items.deleted_at IS NULL{live}", (phrase,))
-        else:  # one or two characters (a surname and name, 王芳): a scan
-            typed = ("SELECT id FROM cases WHERE (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TYPED) + ")"
-                     + live, (like,) * len(TYPED))
-            read = ("SELECT DISTINCT items.case_id FROM readings JOIN items ON items.sha256 = readings.sha256 "
-                    "JOIN cases ON cases.id = items.case_id "
-                    f"WHERE readings.body LIKE ? ESCAPE '\\' AND items.deleted_at IS NULL{live}", (like,))
-        ids: set[int] = set()
-        for sql, params in (typed, read):
-            try:
-                ids |= {r[0] for r in lib.db.query(sql, params)}
-            except sqlite3.OperationalError:  # a query FTS cannot parse: no match there
-                pass
+    for term in query.split():
+        ids = typed_hits(lib, term, include_deleted) | read_hits(lib, term, include_deleted)
         found = ids if found is None else found & ids
         if not found:
             return []

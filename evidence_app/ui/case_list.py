@@ -14,10 +14,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from evidence_app.core.deadlines import effective_due
 from evidence_app.core.model import Case
-from evidence_app.storage.case_index import list_cases
+from evidence_app.storage.case_index import gc_paused, list_cases
 from evidence_app.storage.library import Library, LibraryError
+from evidence_app.ui.today_index import TodayIndex
 
 RED, AMBER = QColor("#fde2e1"), QColor("#fff1cc")
+DISPLAY, BACKGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+OTHER_ROLES = frozenset({int(Qt.ItemDataRole.ToolTipRole), _USER, _USER + 1, _USER + 2, _USER + 3})  # see data()
 CLOSED = ("submitted", "won", "lost")
 
 
@@ -32,13 +36,18 @@ def status_label(status: str) -> str:
 
 
 class CaseRow:
-    __slots__ = ("case", "due", "due_ts", "hay")
+    __slots__ = ("case", "id", "due", "due_ts", "hay", "status", "cells", "cells_key")
 
     def __init__(self, case: Case, due: datetime | None):
         self.case = case
+        self.id = case.id  # filters read it for 20,000 rows: one pointer less to follow than row.case.id
+        self.status = case.status.value  # read per row by filters, Today and paints: no Enum lookup each time
+        self.cells: tuple | None = None  # what the table paints (texts, deadline colour), see CaseListModel.cells
+        self.cells_key: tuple | None = None
         self.due = due
         self.due_ts = due.timestamp() if due else float("inf")
-        self.hay = " ".join((case.order_no, case.refund_no, case.buyer, case.title, case.statement)).lower()
+        self.hay = " ".join((case.order_no, case.refund_no, case.buyer, case.title, case.tracking_no,
+                             case.statement)).lower()
 
 
 class CaseListModel(QAbstractTableModel):
@@ -52,7 +61,8 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
-        self.read_hits: set[int] = set()  # issue 11: cases whose evidence text (OCR, barcodes) matches the search
+        # issue 11: per search word, the cases whose evidence text (OCR, barcodes) contains it
+        self.read_hits: dict[str, frozenset[int]] = {}
         self.all: dict[int, CaseRow] = {}
         self.rows: list[CaseRow] = []
         self._due_cache: dict[tuple[int, object], datetime | None] = {}
@@ -61,6 +71,9 @@ class CaseListModel(QAbstractTableModel):
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
         self.lang, self.tz = "zh_CN", None
         self._sorted_all: list[CaseRow] | None = None  # every row in the current order, filters aside
+        self._cells_gen = 0
+        self.today = TodayIndex()  # the Today page's lists, kept as cases change
+        self.revision = 0  # goes up whenever a case's row changes; views derived from all rows cache on it
         self.refresh()
 
     # --- loading ---------------------------------------------------------------------------------------------
@@ -74,14 +87,39 @@ class CaseListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Reload every case (start-up, settings changed, another window changed the library)."""
+        with gc_paused():  # 20,000 rows that all live on: no collector passes while they are made
+            self._refresh()
+
+    def _refresh(self) -> None:
         self.lang, self.tz = self.library.lang, self.library.tz  # read once, not per case or per paint
         self._platforms = self.library.catalog.platforms
         cases = list_cases(self.library)
         self.all = {case.id: self._row(case) for case in cases}
         self._sorted_all = None
+        self.revision += 1
+        submitted = self._submitted_at()
+        self.today.build((row.id, self._today_entry(row, submitted)) for row in self.all.values())
+        self._cells_gen += 1  # language or time zone may have changed: repaint texts from scratch
+        self.read_hits = {word: self._read_hits(word) for word in self.text.split()}  # new readings may match
         live = {(c.id, c.updated_at) for c in cases}
         self._due_cache = {k: v for k, v in self._due_cache.items() if k in live}
         self._apply()
+
+    def _submitted_at(self, case_id: int | None = None) -> dict[int, str]:
+        """When cases were really submitted (the outcome record), as stored; one case or all."""
+        sql = "SELECT case_id, submitted_at FROM case_outcomes WHERE submitted_at IS NOT NULL"
+        rows = self.library.db.query(sql + " AND case_id = ?", (case_id,)) if case_id else self.library.db.query(sql)
+        return {r[0]: r[1] for r in rows}
+
+    @staticmethod
+    def _today_entry(row: CaseRow, submitted: dict[int, str]) -> tuple | None:
+        case, submitted_ts = row.case, None
+        if row.status == "submitted":
+            at = submitted.get(row.id)
+            changed = (datetime.fromisoformat(at) if at else None) or case.updated_at or case.created_at
+            submitted_ts = changed.timestamp() if changed else None
+        created_ts = case.created_at.timestamp() if case.created_at and row.due is None else 0.0
+        return TodayIndex.entry(row.status, row.due_ts if row.due is not None else None, created_ts, submitted_ts)
 
     def update_case(self, case_id: int) -> None:
         """One case changed: recompute its row only, and move it if its place in the order changed."""
@@ -94,6 +132,8 @@ class CaseListModel(QAbstractTableModel):
         old = self._find(self.all.get(case_id))
         self.all[case_id] = row
         self._sorted_all = None
+        self.revision += 1
+        self.today.put(case_id, self._today_entry(row, self._submitted_at(case_id)))
         if not self._accepts(row):
             if old >= 0:
                 self.beginRemoveRows(QModelIndex(), old, old)
@@ -120,6 +160,8 @@ class CaseListModel(QAbstractTableModel):
         old = self.row_of(case_id)
         self.all.pop(case_id, None)
         self._sorted_all = None
+        self.revision += 1
+        self.today.remove(case_id)
         if old >= 0:
             self.beginRemoveRows(QModelIndex(), old, old)
             del self.rows[old]
@@ -129,11 +171,12 @@ class CaseListModel(QAbstractTableModel):
 
     def _accepts(self, row: CaseRow) -> bool:
         case = row.case
-        if self.status and case.status.value != self.status:
+        if self.status and row.status != self.status:
             return False
         if self.platform and case.platform != self.platform:
             return False
-        return case.id in self.read_hits or all(word in row.hay for word in self.text.split())
+        hits = self.read_hits
+        return all(word in row.hay or row.id in hits.get(word, ()) for word in self.text.split())
 
     def _key(self, row: CaseRow):
         column = self.COLUMNS[self.sort_column]
@@ -144,7 +187,7 @@ class CaseListModel(QAbstractTableModel):
             return (case.order_no or case.title or f"#{case.id}", case.id)
         if column == "buyer":
             return (case.buyer, case.id)
-        return (case.status.value, row.due_ts, case.id)
+        return (row.status, row.due_ts, case.id)
 
     def _insert_at(self, row: CaseRow, rows: list[CaseRow] | None = None) -> int:
         rows = self.rows if rows is None else rows
@@ -174,32 +217,39 @@ class CaseListModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_text(self, text: str) -> None:
+        """Every word of `text` must be in the case's typed fields or in its evidence text."""
         text = text.strip().lower()
         if text == self.text:
             return
         narrower = text.startswith(self.text) and not self.status and not self.platform
         self.text = text
-        hits = self.read_hits = self._read_hits(text)
+        words = text.split()
+        known = self.read_hits  # a word kept from the last keystroke is not looked up again
+        self.read_hits = {word: known[word] if word in known else self._read_hits(word) for word in words}
         if narrower and self.text:  # typing on: only the rows shown can still match
             self.beginResetModel()
-            words = self.text.split()
-            if len(words) == 1:  # the usual case, without a generator per row
-                word = words[0]
-                self.rows = [r for r in self.rows if word in r.hay or r.case.id in hits]
-            else:
-                self.rows = [r for r in self.rows if r.case.id in hits or all(w in r.hay for w in words)]
+            rows = self.rows
+            for word in words:  # word by word: a plain `in` per row, no call per row
+                hits = self.read_hits[word]
+                if hits:
+                    rows = [r for r in rows if word in r.hay or r.id in hits]
+                else:  # no evidence text has it (the usual case): the rows in deadline order are scattered in
+                    rows = [r for r in rows if word in r.hay]  # memory, so every attribute read costs
+            self.rows = rows
             self.endResetModel()
         else:
             self._apply()
 
-    def _read_hits(self, text: str) -> set[int]:
-        """Cases found by what their evidence says (and the tracking number); typed fields are matched above."""
-        if len(text.replace(" ", "")) < 3:  # shorter: a scan of every text per keystroke; typed fields suffice
-            return set()
+    def _read_hits(self, word: str) -> frozenset[int]:
+        """Cases whose evidence text (OCR, barcodes) contains `word`; typed fields are matched in memory."""
+        if len(word) < 3:  # shorter: a scan of every text per keystroke; typed fields suffice
+            return frozenset()
+        from evidence_app.storage import readings
+
         try:
-            return set(self.library.search_cases(text))
+            return frozenset(readings.read_hits(self.library, word))
         except Exception:  # noqa: BLE001 - search by evidence text is a bonus; typed fields still match
-            return set()
+            return frozenset()
 
     def set_status(self, status: str) -> None:
         self.status = status or ""
@@ -249,11 +299,11 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def badge(self, row: CaseRow) -> tuple[str, QColor | None]:
-        due, case = row.due, row.case
+        due = row.due
         if due is None:
             return "—", None
         text = due.astimezone(self.tz).strftime("%m-%d %H:%M")
-        if case.status.value in CLOSED:
+        if row.status in CLOSED:
             return text, None
         hours = (due - self.now()).total_seconds() / 3600
         if hours < 0:
@@ -263,24 +313,33 @@ class CaseListModel(QAbstractTableModel):
                     .replace("%2", str(max(1, round(hours)))), AMBER)
         return text, None
 
+    def cells(self, row: CaseRow) -> tuple[tuple[str, str, str, str], QBrush | None]:
+        """The four texts and the deadline's background of a row, kept until the minute (or the language) changes:
+        a paint asks for eight roles of every visible cell, a Python call each."""
+        key = (int(self.now().timestamp() // 60), self._cells_gen)
+        if row.cells_key != key:
+            case = row.case
+            badge, color = self.badge(row)
+            status = status_label(row.status)
+            if case.is_sample:
+                status += " · " + QCoreApplication.translate("Models", "Sample")
+            row.cells = ((badge, case.title or case.order_no or f"#{case.id}", case.buyer, status),
+                         QBrush(color) if color else None)
+            row.cells_key = key
+        return row.cells
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
+        if role != DISPLAY and role != BACKGROUND and role not in OTHER_ROLES:
+            return None  # font, alignment, decoration, check state… (most of the calls): nothing to look up
+        n = index.row()
+        if n >= len(self.rows) or not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.rows[n]
+        if role == DISPLAY:
+            return self.cells(row)[0][index.column()]
+        if role == BACKGROUND:
+            return self.cells(row)[1] if index.column() == 0 else None
         case = row.case
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "deadline":
-                return self.badge(row)[0]
-            if column == "order":
-                return case.title or case.order_no or f"#{case.id}"
-            if column == "buyer":
-                return case.buyer
-            return status_label(case.status.value) + (" · " + QCoreApplication.translate("Models", "Sample")
-                                                      if case.is_sample else "")
-        if role == Qt.ItemDataRole.BackgroundRole and column == "deadline":
-            color = self.badge(row)[1]
-            return QBrush(color) if color else None
         if role == Qt.ItemDataRole.ToolTipRole:
             cat = self.library.catalog
             return " · ".join(p for p in (case.title, case.order_no, cat.platform_name(case.platform, self.lang),
@@ -292,5 +351,5 @@ class CaseListModel(QAbstractTableModel):
         if role == self.SearchRole:
             return row.hay
         if role == Qt.ItemDataRole.UserRole:
-            return {"status": case.status.value, "platform": case.platform}
+            return {"status": row.status, "platform": case.platform}
         return None

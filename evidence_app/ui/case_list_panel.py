@@ -38,8 +38,10 @@ class CaseListPanel(QWidget):
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
+        # indicator first: enabling sorting sorts by the indicator (descending by default), then setting it
+        # sorted again (two sorts of 20,000 rows at start-up)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         # Fixed row heights and no ResizeToContents: measuring 20,000 rows on every change took seconds.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

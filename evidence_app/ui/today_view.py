@@ -8,10 +8,11 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from evidence_app.ui.case_list import CLOSED, CaseListModel
+from evidence_app.ui.case_list import CaseListModel
 
 RECENT_DAYS = 7
-LIMIT = 200  # per list: a long tail helps nobody; the case list has them all
+LIMIT = 200  # per list: a long tail helps nobody; the case list has them all (the title counts them all)
+REBUILD_AFTER_S = 60  # "overdue", "due within 24 h" and the hours left move with the clock
 
 
 class TodayView(QWidget):
@@ -33,12 +34,16 @@ class TodayView(QWidget):
             box = QGroupBox(title, self)
             box_layout = QVBoxLayout(box)
             widget = QListWidget(box)
+            widget.setUniformItemSizes(True)  # one line each: no measuring of 200 rows when Today is shown
             widget.itemActivated.connect(self._activated)
             widget.itemClicked.connect(self._activated)
             box_layout.addWidget(widget)
             grid.addWidget(box, n // 2, n % 2)
             self.lists[key], self.boxes[key] = widget, box
         self._titles = titles
+        self.counts = {key: 0 for key in titles}
+        self._built_for: tuple | None = None
+        self._built_at = datetime.min.replace(tzinfo=timezone.utc)
         layout.addLayout(grid, 1)
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -47,38 +52,28 @@ class TodayView(QWidget):
             self.open_case.emit(case_id)
 
     def groups(self, now: datetime | None = None) -> dict[str, list[int]]:
-        """Case ids per list, most urgent first (Qt-free logic over the model's rows)."""
-        from evidence_app.storage.outcomes import load_outcomes
-
+        """Case ids per list, most urgent first, at most LIMIT each (from the model's sorted Today index);
+        `self.counts` keeps how many cases each list has in all."""
         now = now or datetime.now(timezone.utc)
-        outcomes = load_outcomes(self.model.library)  # when each case was really submitted
-        out: dict[str, list] = {"overdue": [], "soon": [], "waiting": [], "submitted": []}
-        for row in self.model.all.values():
-            case = row.case
-            status = case.status.value
-            if status == "submitted":
-                outcome = outcomes.get(case.id)
-                changed = (outcome.submitted_at if outcome else None) or case.updated_at or case.created_at
-                if changed and now - changed <= timedelta(days=RECENT_DAYS):
-                    out["submitted"].append((-(changed.timestamp()), case.id))
-                continue
-            if status in CLOSED:
-                continue
-            if row.due is None:
-                out["waiting"].append((-(case.created_at.timestamp() if case.created_at else 0), case.id))
-            elif row.due < now:
-                out["overdue"].append((row.due_ts, case.id))
-            elif row.due - now <= timedelta(hours=24):
-                out["soon"].append((row.due_ts, case.id))
-        return {key: [case_id for _, case_id in sorted(values)[:LIMIT]] for key, values in out.items()}
+        ids, self.counts = self.model.today.groups(now.timestamp(), LIMIT, 24 * 3600, RECENT_DAYS * 24 * 3600)
+        return ids
 
-    def refresh(self) -> None:
-        groups = self.groups()
+    def refresh(self, force: bool = False) -> None:
+        """Fill the four lists. They depend on every case, so they are rebuilt only when a case changed (the model's
+        revision), the language changed or a minute has passed: hiding the open case while typing a search shows
+        Today without walking 20,000 rows again."""
+        now = datetime.now(timezone.utc)
+        built_for = (self.model.revision, self.model.lang)
+        if not force and built_for == self._built_for and now - self._built_at < timedelta(seconds=REBUILD_AFTER_S):
+            return
+        self._built_for, self._built_at = built_for, now
+        groups = self.groups(now)
         lang, cat = self.model.lang, self.model.library.catalog
         for key, ids in groups.items():
             widget = self.lists[key]
+            widget.setUpdatesEnabled(False)
             widget.clear()
-            self.boxes[key].setTitle(f"{self._titles[key]} ({len(ids)})")
+            self.boxes[key].setTitle(f"{self._titles[key]} ({self.counts[key]})")
             for case_id in ids:
                 row = self.model.all[case_id]
                 case = row.case
@@ -90,5 +85,6 @@ class TodayView(QWidget):
             if not ids:
                 item = QListWidgetItem(self.tr("Nothing here"), widget)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-        total = sum(len(groups[k]) for k in ("overdue", "soon"))
+            widget.setUpdatesEnabled(True)
+        total = self.counts["overdue"] + self.counts["soon"]
         self.heading.setText(self.tr("Today: %1 case(s) need evidence now").replace("%1", str(total)))

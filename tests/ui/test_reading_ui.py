@@ -42,8 +42,8 @@ def test_the_case_list_search_finds_cases_by_evidence_text(window, lib, qtbot):
     from evidence_app.storage import readings
     from tests import factories
 
-    case = lib.create_case("signed_not_received")
-    other = lib.create_case("signed_not_received")
+    case = lib.create_case("signed_not_received", buyer="张三丰")
+    other = lib.create_case("signed_not_received", buyer="张三丰", tracking_no="YT9876543210")
     item = lib.add_file(case.id, factories.photo(lib.root.parent / "p.jpg"), "waybill_photo").item
     reading = Reading(engine.version(), 10, 10, (Line("收件人:王小明 运单号 SF5550001112223", (0, 0, 5, 5)),))
     readings.store(lib, item.sha256, reading, engine.version())
@@ -51,6 +51,10 @@ def test_the_case_list_search_finds_cases_by_evidence_text(window, lib, qtbot):
     window.search.setText("王小明")
     ids = [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())]
     assert ids == [case.id] and other.id not in ids
+    window.search.setText("张三丰 王小明")  # one word typed in the case, the other only in its evidence
+    assert [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())] == [case.id]
+    window.search.setText("yt98765")  # the tracking number typed in the facts (any case)
+    assert [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())] == [other.id]
     window.search.setText("")
     assert window.case_model.rowCount() >= 2
 

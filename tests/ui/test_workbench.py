@@ -235,3 +235,23 @@ def test_bad_amount_is_one_chinese_line(case_window, lib):
     window.form.amount.editingFinished.emit()
     assert window.notice.text() == "金额须为正数,例如 88.50"
     assert lib.case(case.id).amount == ""
+
+
+def test_today_counts_every_case_and_follows_one_case_changing(window, lib, monkeypatch):
+    from evidence_app.ui import today_view
+
+    monkeypatch.setattr(today_view, "LIMIT", 2)
+    now = datetime.now(timezone.utc)
+    ids = [lib.create_case("signed_not_received", order_no=f"O{n}", due_at=now - timedelta(hours=n + 1)).id
+           for n in range(3)]
+    window.refresh_cases()
+    window.show_today()
+    box, widget = window.today.boxes["overdue"], window.today.lists["overdue"]
+    assert box.title().endswith("(3)") and widget.count() == 2  # the title counts them all; the list shows two
+    assert widget.item(0).data(Qt.ItemDataRole.UserRole) == ids[2]  # the oldest deadline first
+    lib.update_case(ids[2], status=CaseStatus.WON)
+    window.case_model.update_case(ids[2])  # one row changes: Today follows without a reload
+    window.show_today()
+    assert box.title().endswith("(2)") and [widget.item(n).data(Qt.ItemDataRole.UserRole) for n in range(2)] == [
+        ids[1], ids[0]]
+    assert "2" in window.today.heading.text()

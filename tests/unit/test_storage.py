@@ -217,3 +217,25 @@ def test_field_parsing(lib):
                 ("color", "red"), ("promised_ship_hours", "-1")):
         with pytest.raises(LibraryError):
             lib.parse_field(*bad)
+
+
+def test_list_cases_rows_are_whole_cases_with_the_list_columns(lib):
+    """The light rows skip the generated __init__: every field must still be there, the listed ones as stored."""
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from evidence_app.core.model import Case, CaseStatus
+    from evidence_app.storage.case_index import list_cases
+
+    due = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
+    made = lib.create_case("signed_not_received", "jd", order_no="O1", buyer="甲", tracking_no="SF1",
+                           statement="见附件", due_at=due, status=CaseStatus.READY)
+    lib.trash_case(lib.create_case("signed_not_received").id)
+    (row,) = list_cases(lib)
+    assert set(vars(row)) == {f.name for f in dataclasses.fields(Case)}
+    full = lib.case(made.id)
+    for name in ("id", "scenario", "platform", "order_no", "buyer", "tracking_no", "statement", "status", "due_at",
+                 "created_at", "updated_at", "is_sample"):
+        assert getattr(row, name) == getattr(full, name), name
+    assert row.status is CaseStatus.READY and row.amount == "" and row == dataclasses.replace(row)
+    assert [c.id for c in list_cases(lib, only_deleted=True)] == [made.id + 1]
