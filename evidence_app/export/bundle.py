@@ -32,10 +32,10 @@ from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.prepare_pool import PreparePool
-from evidence_app.export import textlayer
+from evidence_app.export import pdfinfo, pngpass, textlayer
 from evidence_app.export import video_pages as V
 from evidence_app.export.video_pages import FrameCell
-from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage
+from evidence_app.imaging.prepare import ImageJob, Prepared, PreparedImage, predict_slices
 from evidence_app.reading.lookup import reading_of
 from evidence_app.reading.types import Reading
 from evidence_app.storage import leftovers
@@ -77,7 +77,12 @@ class BundleExporter:
         self.styles = P.styles()
         self._pdf_renders: dict[int, dict[int, Prepared]] = {}  # redacted PDF pages rendered as images
         self._readings: dict[int, Reading | None] = {}  # what was read from each image, for the text layer
-        self._check_files()
+        self._checked = False  # every stored file re-hashed once per export, while the workers prepare
+        self._front_dry: tuple[tuple, int] | None = None  # (exhibits' parts, pages of cover and checklist)
+        self._manifest_dry: int | None = None
+        self._job_keys: set = set()  # what was sent to the workers (an image's id, a video frame's (id, index))
+        self._jobs_total = self._jobs_done = self._drawn = self._shown = 0  # progress: prepared, drawn, shown
+        self._stream: _Render | None = None
 
     # --- public --------------------------------------------------------------------------------------------
 
@@ -91,13 +96,15 @@ class BundleExporter:
         with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("export")) as tmp, PreparePool(self.workers) as pool:
             for index, step in enumerate(steps):
                 floor = index == len(steps) - 1
-                prepared = self._prepare(pool, step, Path(tmp) / f"s{index}")
+                data_path = Path(tmp) / f"bundle{index}.pdf"
+                streaming = preset == "print"  # one step: its pages can be drawn while pictures are prepared
+                prepared = self._prepare(pool, step, Path(tmp) / f"s{index}", data_path if streaming else None)
                 if preset == "compact" and not floor:
                     estimate = sum(p.bytes for p in prepared.values()) + self._pdf_evidence_bytes() + PDF_OVERHEAD
                     if estimate > budget:
                         continue
-                data_path = Path(tmp) / f"bundle{index}.pdf"
-                pages = self._render(prepared, data_path)
+                stream, self._stream = self._stream, None
+                pages = stream.finish(prepared) if stream is not None else self._render(prepared, data_path)
                 size = data_path.stat().st_size
                 if preset == "compact" and size > budget and not floor:
                     continue
@@ -124,21 +131,35 @@ class BundleExporter:
 
     def _check_files(self) -> None:
         """Every stored file re-hashed: a damaged exhibit is named, never exported under a manifest whose
-        SHA-256 says nothing changed."""
+        SHA-256 says nothing changed. Runs once, before anything is written (the first preparation's)."""
         from evidence_app.storage.verify import MISSING, file_problem
 
+        if self._checked:
+            return
         for number, item in enumerate(self.items, 1):
             problem = file_problem(self.library, item)
             if problem:
-                raise ExportError(f"证据 {number} ({self.catalog.kind_name(item.kind)}, {item.original_name}): "
-                                  + ("the stored file is missing from the library" if problem == MISSING else
-                                     "the stored file is damaged (its SHA-256 no longer matches); "
-                                     "run `evidence-app verify`"), item_id=item.id)
+                raise self._file_error(number, item, problem == MISSING)
+        self._checked = True
+
+    def _file_error(self, number: int, item: EvidenceItem, missing: bool) -> ExportError:
+        return ExportError(f"证据 {number} ({self.catalog.kind_name(item.kind)}, {item.original_name}): "
+                           + ("the stored file is missing from the library" if missing else
+                              "the stored file is damaged (its SHA-256 no longer matches); "
+                              "run `evidence-app verify`"), item_id=item.id)
 
     def _pdf_evidence_bytes(self) -> int:
         return sum(item.size for item in self.items if item.is_pdf)
 
-    def _prepare(self, pool: PreparePool, preset: Preset, folder: Path) -> dict[int, PreparedImage]:
+    def _report(self, what: str) -> None:
+        # never backwards, even when pages drawn early are drawn again (their count was mispredicted)
+        self._shown = max(self._shown, self._jobs_done + self._drawn)
+        self.progress(self._shown, self._jobs_total + len(self.items), what)
+
+    def _prepare(self, pool: PreparePool, preset: Preset, folder: Path,
+                 stream_to: Path | None = None) -> dict[int, PreparedImage]:
+        """Every picture prepared by the workers. With `stream_to`, the PDF is written there meanwhile, page by
+        page as pictures come back (`self._stream`, finished by the caller); None if that was not possible."""
         folder.mkdir(parents=True, exist_ok=True)
         box_w, box_h = P.slot_pixels(preset.dpi)
         jobs = {}
@@ -154,18 +175,33 @@ class BundleExporter:
                 orientation=item.orientation, rotation=item.rotation,
                 crop=tuple(item.crop.as_list()) if item.crop else None,
                 redactions=tuple(tuple(r.as_list()) for r in item.redactions))
-        total = len(jobs) + len(self.items)
-        done = 0
+        self._job_keys = set(jobs)
+        self._jobs_total, self._jobs_done, self._drawn, self._shown = len(jobs), 0, 0, 0
+        results: dict = {}
+        self._stream = None
 
         def tick(key: int) -> None:
-            nonlocal done
-            done += 1
-            self.progress(done, total, f"准备图片 {done}/{len(jobs)}")
+            self._jobs_done += 1
+            self._report(f"准备图片 {self._jobs_done}/{len(jobs)}")
+            if self._stream is not None and not self._stream.advance(results):
+                self._stream, self._drawn = None, 0  # an exhibit needs other pages than planned: drawn afterwards
 
-        self.progress(0, total, "准备图片")
-        self._pdf_renders = self._render_redacted_pdfs(preset, folder)
+        self._report("准备图片")
+
+        def meanwhile() -> None:  # this process's part, while the workers prepare the images
+            self._check_files()
+            self._pdf_renders = self._render_redacted_pdfs(preset, folder)
+            parts = self._predicted_parts(jobs)
+            if parts is not None:
+                self._front_pages(parts)
+            self._manifest_pages()
+            if stream_to is not None and parts is not None:
+                self._stream = _Render(self, stream_to, parts)  # pages are drawn as pictures come back
+                if not self._stream.advance(results):
+                    self._stream, self._drawn = None, 0
+
         try:
-            return pool.run(jobs, tick, self.cancelled)
+            return pool.run(jobs, tick, self.cancelled, meanwhile, into=results, in_order=stream_to is not None)
         except (ExportCancelled, ExportError):
             raise
         except BrokenProcessPool:
@@ -183,6 +219,7 @@ class BundleExporter:
         try:
             return V.video_jobs(item, self.library.file_path(item), preset.dpi, preset.quality, folder)
         except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
+            self._check_files()  # a missing or damaged file says so, not "cannot be decoded"
             reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
             raise ExportError(f"证据 {number} ({item.original_name}): its key frames cannot be decoded: {reason}",
                               item_id=item.id) from None
@@ -206,64 +243,36 @@ class BundleExporter:
     def _plan(self, prepared: dict[int, PreparedImage]) -> list[ExhibitPage]:
         plan: list[ExhibitPage] = []
         for number, item in enumerate(self.items, 1):
-            if item.is_video:
-                images = {index: prepared[(item.id, index)].slices[0] for index in range(len(item.frames))
-                          if (item.id, index) in prepared}  # type: ignore[index]
-                groups = V.chunks(item)
-                plan += [ExhibitPage(number, item, n + 1, len(groups), cells=V.cells(item, group, images))
-                         for n, group in enumerate(groups)]
-            elif item.is_pdf:
-                count = item.page_count or 1
-                renders = self._pdf_renders.get(item.id, {})
-                plan += [ExhibitPage(number, item, n + 1, count, image=renders.get(n),
-                                     pdf_page=None if n in renders else n) for n in range(count)]
-            else:
-                slices = prepared[item.id].slices
-                plan += [ExhibitPage(number, item, n + 1, len(slices), image=s) for n, s in enumerate(slices)]
+            plan += self._plan_item(number, item, prepared)
         return plan
+
+    def _ready(self, item: EvidenceItem, prepared: dict) -> bool:
+        """Whether every picture of `item` submitted for preparation is back."""
+        if item.is_video:
+            return all(key in prepared for key in self._job_keys if isinstance(key, tuple) and key[0] == item.id)
+        return item.is_pdf or item.id in prepared or item.id not in self._job_keys
+
+    def _plan_item(self, number: int, item: EvidenceItem, prepared: dict) -> list[ExhibitPage]:
+        if item.is_video:
+            images = {index: prepared[(item.id, index)].slices[0] for index in range(len(item.frames))
+                      if (item.id, index) in prepared}  # type: ignore[index]
+            groups = V.chunks(item)
+            return [ExhibitPage(number, item, n + 1, len(groups), cells=V.cells(item, group, images))
+                    for n, group in enumerate(groups)]
+        if item.is_pdf:
+            count = item.page_count or 1
+            renders = self._pdf_renders.get(item.id, {})
+            return [ExhibitPage(number, item, n + 1, count, image=renders.get(n),
+                                pdf_page=None if n in renders else n) for n in range(count)]
+        slices = prepared[item.id].slices
+        return [ExhibitPage(number, item, n + 1, len(slices), image=s) for n, s in enumerate(slices)]
 
     # --- rendering -----------------------------------------------------------------------------------------
 
     def _render(self, prepared: dict[int, PreparedImage], path: Path) -> int:
-        plan = self._plan(prepared)
-        # Dry runs count the pages that text flows onto, so every footer can say "共 N 页" and the index
-        # can give page numbers.
-        front_pages = self._draw_front(Canvas(io.BytesIO()), plan, {}, total=999, first_exhibit_page=999)
-        self.front_pages = front_pages
-        manifest_pages = self._draw_manifest(Canvas(io.BytesIO()), 999, 1)
-        total = front_pages + len(plan) + manifest_pages
-        first_exhibit_page = front_pages + 1
-        exhibit_start = {}
-        for offset, page in enumerate(plan):
-            exhibit_start.setdefault(page.number, first_exhibit_page + offset)
-
-        c = Canvas(str(path), pagesize=(P.PAGE_W, P.PAGE_H), pageCompression=1)
-        title = f"举证材料 · {self.catalog.scenario_name(self.case.scenario)} · 订单 {self.case.order_no or self.case.id}"
-        c.setTitle(title)
-        c.setAuthor("")
-        c.setCreator(f"举证助手 evidence_app {__version__}")
-        c.setSubject(self.catalog.scenario_name(self.case.scenario))
-        self._draw_front(c, plan, exhibit_start, total, first_exhibit_page)
-        pdf_pages: dict[int, ExhibitPage] = {}
-        steps = len(self.items)
-        base = len(prepared)
-        last_number = 0
-        for offset, page in enumerate(plan):
-            if self.cancelled():
-                raise ExportCancelled()
-            page_no = first_exhibit_page + offset
-            self._draw_exhibit(c, page, page_no, total, first=page.part == 1)
-            if page.pdf_page is not None:
-                pdf_pages[page_no - 1] = page
-            if page.number != last_number:
-                last_number = page.number
-                self.progress(base + page.number, base + steps, f"排版 证据 {page.number}/{steps}")
-        self._draw_manifest(c, total, first_exhibit_page + len(plan))
-        c.save()
-        if pdf_pages:
-            self._merge_pdf_evidence(path, pdf_pages)
-        self._finish_metadata(path, title)
-        return total
+        """The whole PDF from prepared pictures (compact steps, the upload pack's render)."""
+        render = _Render(self, path, self._parts(self._plan(prepared)))
+        return render.finish(prepared)
 
     def _footer(self, c: Canvas, total: int) -> None:
         P.footer(c, c.getPageNumber(), total, self.case.order_no)
@@ -272,7 +281,40 @@ class BundleExporter:
         c.bookmarkPage(key)
         c.addOutlineEntry(title, key, level=level, closed=False)
 
-    def _draw_front(self, c: Canvas, plan: list[ExhibitPage], starts: dict[int, int], total: int,
+    @staticmethod
+    def _parts(plan: list[ExhibitPage]) -> dict[int, int]:
+        return {page.number: page.parts for page in plan}
+
+    def _predicted_parts(self, jobs: dict) -> dict[int, int] | None:
+        """Each exhibit's page count before its images are prepared (from headers); None if one cannot say."""
+        parts = {}
+        for number, item in enumerate(self.items, 1):
+            if item.is_video:
+                parts[number] = len(V.chunks(item))
+            elif item.is_pdf:
+                parts[number] = item.page_count or 1
+            else:
+                count = predict_slices(jobs[item.id]) if item.id in jobs else None
+                if count is None:
+                    return None
+                parts[number] = count
+        return parts
+
+    def _front_pages(self, parts: dict[int, int]) -> int:
+        """How many pages the cover and the checklist take (a dry run: the index cites exhibits' parts), kept
+        for the same parts: done while the workers prepare, it is not redone after them."""
+        key = tuple(sorted(parts.items()))
+        if self._front_dry is None or self._front_dry[0] != key:
+            pages = self._draw_front(Canvas(io.BytesIO()), parts, {}, total=999, first_exhibit_page=999)
+            self._front_dry = (key, pages)
+        return self._front_dry[1]
+
+    def _manifest_pages(self) -> int:
+        if self._manifest_dry is None:
+            self._manifest_dry = self._draw_manifest(Canvas(io.BytesIO()), 999, 1)
+        return self._manifest_dry
+
+    def _draw_front(self, c: Canvas, parts: dict[int, int], starts: dict[int, int], total: int,
                     first_exhibit_page: int) -> int:
         """The submission's cover and 举证说明 / 证据目录 (export/submission.py builds them from the model)."""
         started = {"cover": False, "checklist": False}
@@ -288,7 +330,6 @@ class BundleExporter:
             self._footer(c, total)
             c.showPage()
 
-        parts = {page.number: page.parts for page in plan}
         pages = P.flow(c, submission.cover_story(self.doc, self.styles), opener("cover", "cover", "封面"), end_page)
         story = submission.points_story(self.doc, self.styles, starts, parts)
         pages += P.flow(c, story, opener("checklist", "checklist", "举证说明与证据目录"), end_page)
@@ -333,7 +374,8 @@ class BundleExporter:
             w, h = img.width * scale, img.height * scale
             x = P.SLOT_X + (P.SLOT_W - w) / 2
             y = P.SLOT_TOP - h
-            c.drawImage(img.path, x, y, w, h)
+            if not (img.format == "PNG" and pngpass.draw(c, img.path, x, y, w, h)):
+                c.drawImage(img.path, x, y, w, h)  # JPEG bytes pass through; other PNGs are re-encoded
             self._text_layer(c, item, img, (x, y, w, h))
             c.setStrokeColor(P.RULE)
             c.rect(x, y, w, h, stroke=1, fill=0)
@@ -376,27 +418,30 @@ class BundleExporter:
             self._footer(c, total)
             c.showPage()
 
-        rows = [[Paragraph(h, S["cell_small"]) for h in ("编号", "原文件名", "SHA-256", "大小", "像素/页数", "拍摄时间")]]
+        # Plain strings where nothing needs wrapping (a Paragraph lays CJK text out character by character: 120
+        # rows of hashes took most of a second, twice, since a dry run counts the pages); the file name wraps.
+        rows = [["编号", Paragraph("原文件名", S["cell_small"]), "SHA-256", "大小", "像素/页数", "拍摄时间"]]
         for number, item in enumerate(self.items, 1):
             pixels = f"{item.width}×{item.height}" if item.width else f"{item.page_count} 页"
             if item.is_video:
                 from evidence_app.imaging.video import timecode
 
-                pixels += f"<br/>视频 {timecode(item.duration_s or 0)}"
+                pixels += f"\n视频 {timecode(item.duration_s or 0)}"
             taken = item.captured_at.replace("T", " ")[:19] if item.captured_at else "—"
-            rows.append([Paragraph(f"证据 {number}", S["cell_small"]), Paragraph(_esc(item.original_name), S["cell_small"]),
-                         Paragraph(item.sha256[:32] + "<br/>" + item.sha256[32:], S["cell_small"]),
-                         Paragraph(_size(item.size), S["cell_small"]), Paragraph(pixels, S["cell_small"]),
-                         Paragraph(taken, S["cell_small"])])
+            rows.append([f"证据 {number}", Paragraph(_esc(item.original_name), S["cell_small"]),
+                         item.sha256[:32] + "\n" + item.sha256[32:], _size(item.size), pixels, taken])
+        cell = S["cell_small"]
         table = Table(rows, colWidths=[40, 120, 160, 55, 70, P.SLOT_W - 445], repeatRows=1)
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, P.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+                                   ("TEXTCOLOR", (0, 0), (-1, -1), cell.textColor),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7"))]))
         story = [Paragraph("文件清单", S["title"]),
                  Paragraph("每份证据原文件的 SHA-256 校验值,可用于核对文件未被改动。图片中的涂黑区域为隐私遮挡,原文件未被修改。",
                            S["small"]), Spacer(1, 8), table]
         return P.flow(c, story, new_page, end_page)
 
-    def _merge_pdf_evidence(self, path: Path, pdf_pages: dict[int, ExhibitPage]) -> None:
+    def _merge_pdf_evidence(self, path: Path, pdf_pages: dict[int, ExhibitPage], info: dict[str, str]) -> None:
         from pypdf import PdfReader, PdfWriter
 
         writer = PdfWriter(clone_from=str(path))
@@ -422,8 +467,13 @@ class BundleExporter:
                 raise ExportError(f"证据 {page.number} ({item.original_name}), page {page.part}, cannot be merged: "
                                   f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
                                   item_id=item.id) from None
-        with open(path, "wb") as handle:
+        writer.metadata = {"/" + key: value for key, value in info.items()}
+        writer.page_mode = "/UseOutlines"
+        sanitize(writer)  # merged pages bring objects of their own: nothing hidden comes along
+        tmp = path.with_suffix(".merged.pdf")
+        with open(tmp, "wb") as handle:
             writer.write(handle)
+        os.replace(tmp, path)
 
     @staticmethod
     def _merge_page(target, reader, page: ExhibitPage) -> None:
@@ -449,20 +499,65 @@ class BundleExporter:
             transform = transform.scale(scale, scale).translate(x, y)
             target.merge_transformed_page(source, transform, over=False)
 
-    def _finish_metadata(self, path: Path, title: str) -> None:
-        """Only what we choose: title, subject, our name. No author, no paths, no user names."""
-        from pypdf import PdfWriter
+class _Render:
+    """Writes the bundle in page order: the cover and checklist first (their page numbers come from each exhibit's
+    page count, known from the pictures' headers before they are prepared), then every exhibit as soon as its
+    pictures are back from the workers, so that when the last one arrives only the manifest and the save remain.
+    `advance` returns False if an exhibit turns out to need another page count than planned: the caller then
+    starts over with the counts known (a mistake costs time, never a wrong page number)."""
 
-        writer = PdfWriter(clone_from=str(path))
-        writer.metadata = {"/Title": title, "/Subject": self.catalog.scenario_name(self.case.scenario),
-                           "/Creator": f"举证助手 evidence_app {__version__}", "/Producer": "举证助手 evidence_app",
-                           "/CreationDate": self.now.strftime("D:%Y%m%d%H%M%S+08'00'")}
-        writer.page_mode = "/UseOutlines"
-        sanitize(writer)
-        tmp = path.with_suffix(".meta.pdf")
-        with open(tmp, "wb") as handle:
-            writer.write(handle)
-        os.replace(tmp, path)
+    def __init__(self, ex: BundleExporter, path: Path, parts: dict[int, int]):
+        self.ex, self.path, self.parts = ex, path, parts
+        front = ex.front_pages = ex._front_pages(parts)  # dry runs: the pages text flows onto
+        self.first = front + 1
+        self.total = front + sum(parts.values()) + ex._manifest_pages()
+        self.starts: dict[int, int] = {}
+        page = self.first
+        for number in sorted(parts):
+            self.starts[number] = page
+            page += parts[number]
+        self.c = Canvas(str(path), pagesize=(P.PAGE_W, P.PAGE_H), pageCompression=1)
+        ex._draw_front(self.c, parts, self.starts, self.total, self.first)
+        self.page_no = self.first
+        self.next = 1  # the next exhibit to draw
+        self.pdf_pages: dict[int, ExhibitPage] = {}
+
+    def advance(self, prepared: dict) -> bool:
+        ex = self.ex
+        while self.next <= len(ex.items):
+            item = ex.items[self.next - 1]
+            if not ex._ready(item, prepared):
+                return True
+            pages = ex._plan_item(self.next, item, prepared)
+            if len(pages) != self.parts.get(self.next):
+                return False
+            for page in pages:
+                if ex.cancelled():
+                    raise ExportCancelled()
+                ex._draw_exhibit(self.c, page, self.page_no, self.total, first=page.part == 1)
+                if page.pdf_page is not None:
+                    self.pdf_pages[self.page_no - 1] = page
+                self.page_no += 1
+            ex._drawn += 1
+            ex._report(f"排版 证据 {self.next}/{len(ex.items)}")
+            self.next += 1
+        return True
+
+    def finish(self, prepared: dict) -> int:
+        if not self.advance(prepared) or self.next <= len(self.ex.items):
+            raise AssertionError("an exhibit's pages differ from the plan")  # callers plan from `prepared`
+        ex, c = self.ex, self.c
+        ex._draw_manifest(c, self.total, self.page_no)
+        title = f"举证材料 · {ex.catalog.scenario_name(ex.case.scenario)} · 订单 {ex.case.order_no or ex.case.id}"
+        info = pdfinfo.entries(title, ex.catalog.scenario_name(ex.case.scenario),
+                               f"举证助手 evidence_app {__version__}", "举证助手 evidence_app",
+                               ex.now.strftime("D:%Y%m%d%H%M%S+08'00'"))
+        pdfinfo.apply(c, info)
+        c.showOutline()  # open with the bookmarks shown
+        c.save()
+        if self.pdf_pages:  # pypdf rewrites the file once: pages merged, then every object cleaned
+            ex._merge_pdf_evidence(self.path, self.pdf_pages, info)
+        return self.total
 
 
 def _done(folder: Path, item_id: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -19,7 +21,25 @@ def font_path() -> str:
     return str(resources_dir() / "fonts" / FONT_FILE)
 
 
+_lock = threading.Lock()
+
+
 def register() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, font_path(), subfontIndex=0))
+    with _lock:  # the export dialog warms it in a thread; an export may ask at the same moment
+        if FONT not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(FONT, font_path(), subfontIndex=0))
     return FONT
+
+
+def _warm() -> None:
+    import evidence_app.export.bundle  # noqa: F401 - reportlab's layout modules, pypdf
+
+    register()
+
+
+def warm_in_background() -> threading.Thread:
+    """Parse the font (5 MB, 0.15-0.25 s) and import what an export uses while the agent reads the export
+    dialog, so the Export click does not wait for them."""
+    thread = threading.Thread(target=_warm, name="export-warm", daemon=True)
+    thread.start()
+    return thread

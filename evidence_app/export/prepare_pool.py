@@ -10,6 +10,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -128,12 +129,20 @@ class PreparePool:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def run(self, jobs: dict[int, ImageJob], on_done, cancelled: CancelFn | None = None) -> dict[int, PreparedImage]:
-        """Prepare every job; `on_done(key)` after each. Raises the first job's error, or ExportCancelled."""
-        results: dict[int, PreparedImage] = {}
+    def run(self, jobs: dict[int, ImageJob], on_done, cancelled: CancelFn | None = None,
+            meanwhile: Callable[[], None] | None = None, into: dict | None = None,
+            in_order: bool = False) -> dict[int, PreparedImage]:
+        """Prepare every job; `on_done(key)` after each. Raises the first job's error, or ExportCancelled.
+        `meanwhile` runs in this process while the workers prepare (before any result is collected): work of
+        the caller's own that would otherwise wait for them. Its exception wins over the jobs' and cancels them.
+        `into`: the dict to fill (the caller may read what is done so far from `on_done`). `in_order`: hand the
+        jobs out in their order (a caller drawing pages as they come), not largest first."""
+        results: dict[int, PreparedImage] = {} if into is None else into
         warm = _shared
         small = len(jobs) < INLINE_BELOW or (warm is None and _source_bytes(jobs) < INLINE_BELOW_BYTES)
         if small or self.workers == 1:
+            if meanwhile:
+                meanwhile()
             for key, job in jobs.items():
                 if cancelled and cancelled():
                     raise ExportCancelled()
@@ -149,9 +158,11 @@ class PreparePool:
                                                  initializer=_die_with_parent)
             executor = self._pool
         # largest first: the last image to finish is then a small one, and both cores stay busy to the end
-        order = sorted(jobs, key=lambda k: -_size(jobs[k].source))
+        order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))
         pending: dict[Future, int] = {executor.submit(prepare_image, jobs[key]): key for key in order}
         try:
+            if meanwhile:
+                meanwhile()
             while pending:
                 done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                 if cancelled and cancelled():

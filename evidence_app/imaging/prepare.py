@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from evidence_app.imaging import pngplain
 from evidence_app.imaging.jpegclean import NotJpeg, rebuild_jpeg
 from evidence_app.imaging.modes import to_rgb as _to_rgb
 from evidence_app.imaging.probe import ensure_heif
@@ -26,6 +27,15 @@ _ROTATE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270:
 SPLIT_RATIO = 2.5  # height / width above which a screenshot is split into page-height slices
 OVERLAP = 0.05  # of a slice's height, repeated at the top of the next slice
 LOSSLESS_SOURCES = ("image/png", "image/gif", "image/bmp", "image/tiff", "image/webp")
+# A screenshot that needs at most this much shrinking keeps its own pixels (the PDF scales it): resampling text
+# blurs it and cost more than encoding the extra pixels (a 1080x2400 chat into a 200 dpi slot is 0.8).
+OWN_PIXELS = 0.75
+# A plain PNG at or under this many bits per pixel goes in as it is (metadata chunks left out): a high-quality
+# JPEG of a screenshot is rarely smaller, and trying one costs a decode and an encode. Above it, both are tried.
+PNG_KEEP_BPP = 1.0
+# Shrinking: a photo by area averaging (BOX, what OpenCV's INTER_AREA does; a JPEG is first decoded at 1/2, 1/4
+# or 1/8 so the ratio left is 0.5-1; a third faster than bilinear); a screenshot with Lanczos (small text crisp).
+_SHRINK_PHOTO, _SHRINK_LOSSLESS = Image.Resampling.BOX, Image.Resampling.LANCZOS
 
 
 @dataclass(frozen=True)
@@ -93,12 +103,6 @@ def plan_slices(width: int, height: int, box_w: int, box_h: int, split: bool = T
     return min(1.0, box_w / width, box_h / height), [(0, height)]
 
 
-def strip_jpeg_metadata(src: str, dst: str) -> None:
-    """Write the primary image of the JPEG `src` to `dst`, rebuilt from its scan data with a minimal JFIF only:
-    nothing after its end, no EXIF/XMP/ICC/thumbnail segment, no comment. Raises NotJpeg when it cannot."""
-    Path(dst).write_bytes(rebuild_jpeg(Path(src).read_bytes(), keep_adobe=False))
-
-
 def _open(job: ImageJob) -> Image.Image:
     if job.media_type == "image/heif":
         ensure_heif()
@@ -135,14 +139,43 @@ def page_boxes(boxes: tuple[tuple[int, ...], ...], page: int) -> tuple[tuple[int
     return tuple((b[0], b[1], b[2], b[3]) for b in boxes if (b[4] if len(b) > 4 else 1) == page)
 
 
-def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
-    stored_w, stored_h = img.size
+def _geometry(job: ImageJob, stored_w: int, stored_h: int):
+    """The kept area (upright source pixels), the final picture's size, the scale and the slices' rows."""
     swapped = job.orientation in (5, 6, 7, 8)
     upright_w, upright_h = (stored_h, stored_w) if swapped else (stored_w, stored_h)
     cx, cy, cw, ch = job.crop if job.crop else (0, 0, upright_w, upright_h)
     cw, ch = max(1, min(cw, upright_w - cx)), max(1, min(ch, upright_h - cy))
     final_w, final_h = (ch, cw) if job.rotation in (90, 270) else (cw, ch)
     scale, rows = plan_slices(final_w, final_h, job.box_w, job.box_h, job.split)
+    return (cx, cy, cw, ch), (final_w, final_h), scale, rows
+
+
+def predict_slices(job: ImageJob) -> int | None:
+    """How many slices `prepare_image(job)` will make, from the file's header only; None when that needs more
+    (a multi-page TIFF) or the file cannot be opened (preparing it will then say why)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with _open(job) as img:
+                if img.format == "TIFF" and getattr(img, "n_frames", 1) > 1 and not job.first_page_only:
+                    return None
+                return len(_geometry(job, *img.size)[3])
+    except Exception:  # noqa: BLE001 - a prediction only
+        return None
+
+
+def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
+    stored_w, stored_h = img.size
+    (cx, cy, cw, ch), (final_w, final_h), scale, rows = _geometry(job, stored_w, stored_h)
+
+    lossless = job.media_type in LOSSLESS_SOURCES
+    if lossless and len(rows) == 1 and OWN_PIXELS <= scale < 1.0:
+        scale = 1.0
+    if (lossless and img.format == "PNG" and scale >= 1.0 and len(rows) == 1 and job.orientation == 1
+            and not job.rotation and not job.crop and not job.redactions):
+        kept = _keep_png(job, stored_w, stored_h)
+        if kept is not None:
+            return kept
 
     untouched = (job.media_type == "image/jpeg" and img.format == "JPEG" and img.mode in ("RGB", "L")
                  and job.orientation == 1 and not job.rotation and not job.crop and not job.redactions
@@ -152,7 +185,7 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
         img.load()  # a quick decode at 1/8 scale: a file damaged since it was added fails here, not in a viewer
         out = job.out_stem + ".jpg"
         try:
-            strip_jpeg_metadata(job.source, out)
+            Path(out).write_bytes(rebuild_jpeg(Path(job.source).read_bytes(), keep_adobe=False))
             return PreparedImage([Prepared(out, stored_w, stored_h, "JPEG",
                                            SliceFrame((0, 0, stored_w, stored_h), 0, 0, stored_h))])
         except NotJpeg:
@@ -165,6 +198,21 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
     img.load()
     factor = img.size[0] / stored_w
     work = _to_rgb(img)
+    if not job.crop and not job.redactions and len(rows) == 1:
+        # The usual photo: shrink first, in the stored orientation, then turn the small picture upright (turning
+        # 1500x2000 pixels before shrinking cost as much as the JPEG encode).
+        target = (max(1, round(final_w * scale)), max(1, round(final_h * scale)))
+        swaps = (job.orientation in (5, 6, 7, 8)) != (job.rotation in (90, 270))
+        stored_target = (target[1], target[0]) if swaps else target
+        if work.size != stored_target:
+            work = work.resize(stored_target, _SHRINK_LOSSLESS if lossless else _SHRINK_PHOTO)
+        if job.orientation in _TRANSPOSE:
+            work = work.transpose(_TRANSPOSE[job.orientation])
+        if job.rotation in _ROTATE:
+            work = work.transpose(_ROTATE[job.rotation])
+        prepared = _encode(work, job.out_stem, job.quality, lossless)
+        prepared.frame = SliceFrame((cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, 0, final_h)
+        return PreparedImage([prepared])
     if job.orientation in _TRANSPOSE:
         work = work.transpose(_TRANSPOSE[job.orientation])
     if job.crop:
@@ -183,7 +231,6 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
     if job.rotation in _ROTATE:
         work = work.transpose(_ROTATE[job.rotation])
     # `work` is the upright, final picture at `factor`; rows are in final full-size pixels.
-    lossless = job.media_type in LOSSLESS_SOURCES
     result = PreparedImage()
     for index, (top, bottom) in enumerate(rows):
         piece = work
@@ -191,7 +238,7 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
             piece = work.crop((0, round(top * factor), work.size[0], round(bottom * factor)))
         target = (max(1, round(final_w * scale)), max(1, round((bottom - top) * scale)))
         if piece.size != target:
-            piece = piece.resize(target, Image.Resampling.BILINEAR if not lossless else Image.Resampling.LANCZOS)
+            piece = piece.resize(target, _SHRINK_LOSSLESS if lossless else _SHRINK_PHOTO)
         stem = job.out_stem + (f"_{index + 1}" if len(rows) > 1 else "")
         prepared = _encode(piece, stem, job.quality, lossless)
         prepared.frame = SliceFrame((cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, top, bottom)
@@ -199,13 +246,42 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
     return result
 
 
+def _keep_png(job: ImageJob, width: int, height: int) -> PreparedImage | None:
+    """A plain PNG at its own pixels: its rows as they are, without its metadata chunks, unless a high-quality
+    JPEG is smaller (tried only above PNG_KEEP_BPP). None when the PNG is not plain (palette, alpha, 16-bit…)."""
+    stripped = pngplain.strip(Path(job.source).read_bytes())
+    if stripped is None:
+        return None
+    frame = SliceFrame((0, 0, width, height), 0, 0, height)
+    png = job.out_stem + ".png"
+    if len(stripped) * 8 > PNG_KEEP_BPP * width * height:
+        with _open(job) as img:
+            jpeg = _encode_jpeg(_to_rgb(img), job.out_stem + ".jpg", job.quality, lossless=True)
+        if os.path.getsize(jpeg.path) < len(stripped):
+            jpeg.frame = frame
+            return PreparedImage([jpeg])
+        os.remove(jpeg.path)
+    Path(png).write_bytes(stripped)
+    return PreparedImage([Prepared(png, width, height, "PNG", frame)])
+
+
+def _encode_jpeg(img: Image.Image, path: str, quality: int, lossless: bool) -> Prepared:
+    img.info = {}
+    options = {"quality": max(quality, 90) if lossless else quality, "subsampling": 0 if lossless else 2}
+    try:
+        img.save(path, "JPEG", optimize=True, **options)
+    except OSError:
+        # optimized Huffman tables need the whole output in one buffer, which Pillow sizes at one byte per pixel:
+        # noise-like pictures need more ("Suspension not allowed here"). Without the optimization it streams.
+        img.save(path, "JPEG", **options)
+    return Prepared(path, img.size[0], img.size[1], "JPEG")
+
+
 def _encode(img: Image.Image, stem: str, quality: int, lossless: bool) -> Prepared:
     """Photos: JPEG at `quality`. Screenshots: PNG or high-quality JPEG, whichever is smaller. Nothing of the
     source's info (comment, ICC profile, EXIF, text chunks) is written."""
     img.info = {}
-    jpeg = stem + ".jpg"
-    img.save(jpeg, "JPEG", quality=max(quality, 90) if lossless else quality, optimize=True,
-             subsampling=0 if lossless else 2)
+    jpeg = _encode_jpeg(img, stem + ".jpg", quality, lossless).path
     if lossless:
         png = stem + ".png"
         img.save(png, "PNG", compress_level=6)

@@ -34,6 +34,9 @@ class WindowActions:
 
         if shared() is not None:
             shared().warm()  # the workers start while the agent picks the options: the click does not wait
+        from evidence_app.export.fonts import warm_in_background
+
+        warm_in_background()  # and the font and the export's modules load
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
         dialog.add_files_for.connect(self.add_files_dialog)  # "add files for this" beside a missing requirement

@@ -163,9 +163,10 @@ def test_killed_export_leaves_nothing_behind(tmp_path, busy_library):
     try:
         assert proc.stderr.readline()  # preparing has started
         assert _wait_for(lambda: len(_children(proc.pid)) >= 2)  # the image workers (and resource tracker)
-        workers = _children(proc.pid)
+        # workers start as soon as the command knows the case is big enough: the temp folder may come later
+        assert _wait_for(lambda: list(Path(tempfile.gettempdir()).glob(f"evidence-export-{proc.pid}-*")))
         temp_dirs = list(Path(tempfile.gettempdir()).glob(f"evidence-export-{proc.pid}-*"))
-        assert temp_dirs
+        workers = _children(proc.pid)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()

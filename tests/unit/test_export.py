@@ -309,3 +309,48 @@ def test_crop_and_rotation_are_exported(lib, case, tmp_path):
     r, g, b = img.getpixel((20, img.height - 20))
     assert r > 150 and g < 90
     assert lib.file_path(item).read_bytes() == (tmp_path / "o.jpg").read_bytes()
+
+
+def _bundle_for_streaming(lib, case, tmp_path):
+    add(lib, case, factories.photo(tmp_path / "slip.jpg", size=(1600, 1200)), "signature_slip", "本人签收底单")
+    tall = tmp_path / "chat.png"
+    Image.new("RGB", (1080, 6000), (240, 240, 240)).save(tall)  # several slices
+    add(lib, case, tall, "chat_screenshot", "聊天")
+    add(lib, case, factories.pdf(tmp_path / "红章.pdf", pages=2), "carrier_stamped_proof", "盖章证明")
+    for n in range(3):
+        add(lib, case, factories.photo(tmp_path / f"p{n}.jpg", size=(1200, 900), color=(20 * n, 90, 40)), "item_photo")
+
+
+@needs_poppler
+def test_pages_drawn_while_pictures_are_prepared_match_a_render_afterwards(lib, case, tmp_path, monkeypatch):
+    """The print export draws exhibits as their pictures come back, numbering pages from counts predicted from
+    the headers; a wrong prediction falls back to drawing everything afterwards. Both give the same document."""
+    from datetime import datetime, timezone
+
+    from evidence_app.export import bundle
+
+    _bundle_for_streaming(lib, case, tmp_path)
+    now = datetime(2025, 8, 20, 10, 0, tzinfo=timezone.utc)
+    def steps(progress):
+        whats = [w for _, _, w in progress]
+        last_prepared = max(n for n, w in enumerate(whats) if w.startswith("准备图片 "))
+        first_drawn = max(n for n, w in enumerate(whats) if w.startswith("排版 证据 1/"))  # the one kept
+        return first_drawn < last_prepared
+
+    progress = []
+    streamed = bundle.BundleExporter(lib, case.id, now=now, workers=2,
+                                     progress=lambda d, t, w: progress.append((d, t, w)))
+    first = streamed.export_pdf(tmp_path / "streamed.pdf")
+    assert steps(progress)  # exhibits were drawn before the last picture was prepared
+    assert [d for d, _, _ in progress] == sorted(d for d, _, _ in progress) and progress[-1][0] == progress[-1][1]
+
+    monkeypatch.setattr(bundle, "predict_slices", lambda job: 1)  # the tall chat has more than one slice
+    progress = []
+    again = bundle.BundleExporter(lib, case.id, now=now, workers=2,
+                                  progress=lambda d, t, w: progress.append((d, t, w)))
+    second = again.export_pdf(tmp_path / "after.pdf")
+    assert not steps(progress)  # the chat's page count was wrong: everything drawn once all were prepared
+    assert [d for d, _, _ in progress] == sorted(d for d, _, _ in progress) and progress[-1][0] == progress[-1][1]
+    assert first.pages == second.pages == len(PdfReader(tmp_path / "after.pdf").pages)
+    assert pdftext(tmp_path / "streamed.pdf") == pdftext(tmp_path / "after.pdf")  # same numbers, same index
+    assert "第 1/" in pdftext(tmp_path / "after.pdf")  # the chat's slices are there

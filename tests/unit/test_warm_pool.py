@@ -73,3 +73,4 @@ def test_one_shot_small_case_stays_in_process(lib, tmp_path):
 
         prepared = exporter._prepare(pool, PRINT, tmp_path / "prep")
         assert len(prepared) == 5 and pool._pool is None  # 5 images, well under the bytes that pay for workers
+

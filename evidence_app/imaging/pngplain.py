@@ -1,0 +1,67 @@
+"""Plain PNGs (Qt-free): 8-bit grey or RGB, not interlaced, no palette, no alpha, every chunk's CRC right.
+
+Their IDAT data can go into a PDF as it is (export/pngpass.py), and their metadata chunks (text, EXIF, ICC, time,
+anything after IEND) can be left out without decoding a pixel (`strip`)."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class PlainPng:
+    __slots__ = ("width", "height", "colors", "idat")
+
+    def __init__(self, width: int, height: int, colors: int, idat: bytes):
+        self.width, self.height, self.colors, self.idat = width, height, colors, idat
+
+
+def read_plain(data: bytes) -> PlainPng | None:
+    """The rows of a plain PNG (see the module's note), every chunk's CRC checked; None for any other file."""
+    if not data.startswith(SIGNATURE):
+        return None
+    pos, header, idat = len(SIGNATURE), None, []
+    while pos + 12 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        end = pos + 8 + length
+        if end + 4 > len(data):
+            return None
+        body = data[pos + 8:end]
+        if zlib.crc32(kind + body) != int.from_bytes(data[end:end + 4], "big"):
+            return None
+        if kind == b"IHDR":
+            if length != 13:
+                return None
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            if header is None:
+                return None
+            idat.append(body)
+        elif kind == b"IEND":
+            break
+        elif kind in (b"PLTE", b"tRNS"):
+            return None  # a palette or transparency: not the plain kind
+        pos = end + 4
+    else:
+        return None  # no IEND: truncated
+    if header is None or not idat:
+        return None
+    width, height, depth, colour, compression, filtering, interlace = header
+    if depth != 8 or colour not in (0, 2) or compression or filtering or interlace or not width or not height:
+        return None
+    return PlainPng(width, height, 1 if colour == 0 else 3, b"".join(idat))
+
+
+def strip(data: bytes) -> bytes | None:
+    """A plain PNG rewritten with IHDR, its IDAT data and IEND only; None when it is not the plain kind."""
+    png = read_plain(data)
+    if png is None:
+        return None
+    header = struct.pack(">IIBBBBB", png.width, png.height, 8, 0 if png.colors == 1 else 2, 0, 0, 0)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", png.idat) + chunk(b"IEND", b"")

@@ -1,0 +1,93 @@
+"""Screenshots as plain PNGs: their rows go into the PDF as they are (no re-encoding), their metadata never does,
+and anything that is not plain falls back to the usual path."""
+
+import io
+import random
+import struct
+import zlib
+
+import pytest
+from PIL import Image, ImageDraw, PngImagePlugin
+from pypdf import PdfReader
+
+from evidence_app.export.bundle import export_pdf
+from evidence_app.export.pages import slot_pixels
+from evidence_app.export.model import PRINT
+from evidence_app.imaging import pngplain
+from evidence_app.imaging.prepare import ImageJob, prepare_image
+
+
+def chat(path, size=(1080, 2400), noise=False, mode="RGB", **save):
+    img = Image.new("RGB", size, (237, 237, 237))
+    draw = ImageDraw.Draw(img)
+    for y in range(100, size[1] - 100, 140):
+        draw.rounded_rectangle([40, y, size[0] // 2, y + 90], 18, fill=(158, 234, 106))
+        draw.text((70, y + 30), f"message {y}", fill=(20, 20, 20))
+    if noise:  # a photo-like screenshot: PNG is large, a JPEG wins
+        rng = random.Random(3)
+        img = Image.frombytes("RGB", size, bytes(rng.randrange(256) for _ in range(size[0] * size[1] * 3)))
+    img.convert(mode).save(path, "PNG", **save)
+    return path
+
+
+def test_a_screenshot_goes_in_as_its_own_rows_without_its_metadata(lib, tmp_path):
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "SECRET-TEXT-CHUNK")
+    info.add_itxt("XML:com.adobe.xmp", "SECRET-XMP")
+    exif = Image.Exif()
+    exif[0x010E] = "SECRET-EXIF-DESCRIPTION"
+    src = chat(tmp_path / "chat.png", pnginfo=info, exif=exif.tobytes())
+    src.write_bytes(src.read_bytes() + b"SECRET-AFTER-IEND")
+    case = lib.create_case("signed_not_received")
+    assert lib.add_file(case.id, src, "chat_screenshot").item
+    out = tmp_path / "out.pdf"
+    export_pdf(lib, case.id, out)
+    raw = out.read_bytes()
+    assert b"SECRET" not in raw
+    reader = PdfReader(out)
+    (image,) = [img for page in reader.pages for img in page.images]
+    stream = image.indirect_reference.get_object()
+    assert stream["/DecodeParms"]["/Predictor"] == 15 and stream["/Width"] == 1080  # own pixels, copied rows
+    with Image.open(src) as original:
+        assert image.image.convert("RGB").tobytes() == original.convert("RGB").tobytes()  # pixel for pixel
+    idat = pngplain.read_plain(src.read_bytes()).idat
+    assert stream._data == idat  # the very bytes of the PNG's IDAT chunks
+
+
+def test_plain_png_rules(tmp_path):
+    plain = chat(tmp_path / "a.png", size=(60, 40)).read_bytes()
+    assert pngplain.read_plain(plain).colors == 3
+    assert pngplain.read_plain(chat(tmp_path / "g.png", size=(60, 40), mode="L").read_bytes()).colors == 1
+    for mode in ("P", "RGBA", "LA", "I;16"):
+        assert pngplain.read_plain(chat(tmp_path / f"{mode[0]}.png", size=(60, 40), mode=mode).read_bytes()) is None
+    header = plain[8:33]  # Pillow cannot write an interlaced PNG: set the IHDR flag (and its CRC) by hand
+    laced = plain[:8] + header[:4 + 4 + 12] + b"\x01" + struct.pack(">I", zlib.crc32(header[4:-5] + b"\x01")) \
+        + plain[33:]
+    assert pngplain.read_plain(laced) is None
+    broken = bytearray(plain)
+    broken[60] ^= 0xFF  # inside the IDAT data: its CRC no longer matches
+    assert pngplain.read_plain(bytes(broken)) is None
+    assert pngplain.read_plain(plain[:-12]) is None  # no IEND
+    assert pngplain.read_plain(b"GIF89a" + plain[6:]) is None
+    stripped = pngplain.strip(plain + b"tail")
+    assert stripped.endswith(b"IEND\xaeB`\x82")
+    assert Image.open(io.BytesIO(stripped)).tobytes() == Image.open(io.BytesIO(plain)).tobytes()
+
+
+@pytest.mark.parametrize("noise", [False, True])
+def test_the_smaller_of_the_png_and_a_jpeg(tmp_path, noise):
+    src = chat(tmp_path / "s.png", size=(400, 900), noise=noise)
+    box_w, box_h = slot_pixels(PRINT.dpi)
+    (out,) = prepare_image(ImageJob(str(src), "image/png", str(tmp_path / "o"), box_w, box_h, 80)).slices
+    assert out.format == ("JPEG" if noise else "PNG") and (out.width, out.height) == (400, 900)
+    assert tmp_path.joinpath("o.png").exists() != noise and tmp_path.joinpath("o.jpg").exists() == noise
+
+
+def test_a_screenshot_shrunk_by_more_than_a_quarter_is_resampled_and_one_by_less_keeps_its_pixels(tmp_path):
+    box_w, box_h = slot_pixels(PRINT.dpi)
+    near = chat(tmp_path / "near.png", size=(1080, int(box_h / 0.8)))  # 0.8 of its size would fit
+    far = chat(tmp_path / "far.png", size=(1080 * 2, int(box_h * 2)))  # 0.5
+    (a,) = prepare_image(ImageJob(str(near), "image/png", str(tmp_path / "a"), box_w, box_h, 80)).slices
+    (b,) = prepare_image(ImageJob(str(far), "image/png", str(tmp_path / "b"), box_w, box_h, 80)).slices
+    assert (a.width, a.height) == (1080, int(box_h / 0.8))
+    assert b.height == box_h
