@@ -35,6 +35,8 @@ class TodayView(QWidget):
             box_layout = QVBoxLayout(box)
             widget = QListWidget(box)
             widget.setUniformItemSizes(True)  # one line each: no measuring of 200 rows when Today is shown
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines elide;
+            widget.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is the tooltip
             widget.itemActivated.connect(self._activated)
             widget.itemClicked.connect(self._activated)
             box_layout.addWidget(widget)
@@ -82,6 +84,7 @@ class TodayView(QWidget):
                                                   case.buyer, cat.platform_name(case.platform, lang)) if p)
                 item = QListWidgetItem(text, widget)
                 item.setData(Qt.ItemDataRole.UserRole, case_id)
+                item.setToolTip(text)
             if not ids:
                 item = QListWidgetItem(self.tr("Nothing here"), widget)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
