@@ -180,11 +180,19 @@ class BundleExporter:
         results: dict = {}
         self._stream = None
 
+        def advance() -> None:
+            try:
+                if self._stream is not None and not self._stream.advance(results):
+                    self._stream, self._drawn = None, 0  # an exhibit needs other pages than planned: drawn afterwards
+            except ExportCancelled:
+                raise
+            except Exception:  # noqa: BLE001 - drawing fails again afterwards, named for what it is, not as
+                self._stream, self._drawn = None, 0  # a picture still being prepared that "cannot be decoded"
+
         def tick(key: int) -> None:
             self._jobs_done += 1
             self._report(f"准备图片 {self._jobs_done}/{len(jobs)}")
-            if self._stream is not None and not self._stream.advance(results):
-                self._stream, self._drawn = None, 0  # an exhibit needs other pages than planned: drawn afterwards
+            advance()
 
         self._report("准备图片")
 
@@ -196,9 +204,13 @@ class BundleExporter:
                 self._front_pages(parts)
             self._manifest_pages()
             if stream_to is not None and parts is not None:
-                self._stream = _Render(self, stream_to, parts)  # pages are drawn as pictures come back
-                if not self._stream.advance(results):
-                    self._stream, self._drawn = None, 0
+                try:
+                    self._stream = _Render(self, stream_to, parts)  # pages are drawn as pictures come back
+                except ExportCancelled:
+                    raise
+                except Exception:  # noqa: BLE001 - as in advance(): the render afterwards says what is wrong
+                    self._stream = None
+                advance()
 
         try:
             return pool.run(jobs, tick, self.cancelled, meanwhile, into=results, in_order=stream_to is not None)

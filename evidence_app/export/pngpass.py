@@ -47,7 +47,8 @@ class _PngImage(PDFImageXObject):
 def draw(canvas: Canvas, path: str | Path, x: float, y: float, width: float, height: float) -> bool:
     """Draw the PNG at `path` into the rectangle with its rows copied; False (nothing drawn) if it is not plain.
     Follows reportlab's drawImage for a new image (pinned reportlab: tests/unit/test_export.py checks it)."""
-    png = read_plain(Path(path).read_bytes())
+    # our own prepared files only: written by Pillow, or stripped after their rows were checked (imaging/prepare.py)
+    png = read_plain(Path(path).read_bytes(), check_rows=False)
     if png is None:
         return False
     name = "png" + hashlib.md5(png.idat, usedforsecurity=False).hexdigest()

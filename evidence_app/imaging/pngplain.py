@@ -18,8 +18,9 @@ class PlainPng:
         self.width, self.height, self.colors, self.idat = width, height, colors, idat
 
 
-def read_plain(data: bytes) -> PlainPng | None:
-    """The rows of a plain PNG (see the module's note), every chunk's CRC checked; None for any other file."""
+def read_plain(data: bytes, check_rows: bool = True) -> PlainPng | None:
+    """The rows of a plain PNG (see the module's note), every chunk's CRC checked and (`check_rows`) its data
+    inflated once to be sure it holds the rows and nothing else; None for any other file."""
     if not data.startswith(SIGNATURE):
         return None
     pos, header, idat = len(SIGNATURE), None, []
@@ -51,7 +52,23 @@ def read_plain(data: bytes) -> PlainPng | None:
     width, height, depth, colour, compression, filtering, interlace = header
     if depth != 8 or colour not in (0, 2) or compression or filtering or interlace or not width or not height:
         return None
-    return PlainPng(width, height, 1 if colour == 0 else 3, b"".join(idat))
+    png = PlainPng(width, height, 1 if colour == 0 else 3, b"".join(idat))
+    return png if not check_rows or _rows_only(png) else None
+
+
+def _rows_only(png: PlainPng) -> bool:
+    """The IDAT data inflates to exactly the picture's rows, each with a valid filter byte, and ends there: no
+    bytes hidden after the compressed stream or as extra rows (they would be copied into the PDF), no broken
+    stream (it would be a broken picture in the PDF instead of an error that names the exhibit)."""
+    stride = 1 + png.width * png.colors
+    inflate = zlib.decompressobj()
+    try:
+        rows = inflate.decompress(png.idat, png.height * stride + 1)  # one byte more shows extra rows
+    except zlib.error:
+        return False
+    if not inflate.eof or inflate.unused_data or inflate.unconsumed_tail or len(rows) != png.height * stride:
+        return False
+    return max(rows[::stride]) <= 4  # None, Sub, Up, Average, Paeth
 
 
 def strip(data: bytes) -> bytes | None:

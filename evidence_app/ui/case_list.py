@@ -61,8 +61,8 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
-        # issue 11: per search word, the cases whose evidence text (OCR, barcodes) contains it
-        self.read_hits: dict[str, frozenset[int]] = {}
+        # issue 11: per search word, the cases whose evidence text (OCR, barcodes) contains it (None: not looked up)
+        self.read_hits: dict[str, frozenset[int] | None] = {}
         self.all: dict[int, CaseRow] = {}
         self.rows: list[CaseRow] = []
         self._due_cache: dict[tuple[int, object], datetime | None] = {}
@@ -100,7 +100,8 @@ class CaseListModel(QAbstractTableModel):
         submitted = self._submitted_at()
         self.today.build((row.id, self._today_entry(row, submitted)) for row in self.all.values())
         self._cells_gen += 1  # language or time zone may have changed: repaint texts from scratch
-        self.read_hits = {word: self._read_hits(word) for word in self.text.split()}  # new readings may match
+        words = self.text.split()  # new readings may match
+        self.read_hits = {word: self._read_hits(word, len(words) > 1) for word in words}
         live = {(c.id, c.updated_at) for c in cases}
         self._due_cache = {k: v for k, v in self._due_cache.items() if k in live}
         self._apply()
@@ -176,7 +177,7 @@ class CaseListModel(QAbstractTableModel):
         if self.platform and case.platform != self.platform:
             return False
         hits = self.read_hits
-        return all(word in row.hay or row.id in hits.get(word, ()) for word in self.text.split())
+        return all(word in row.hay or row.id in (hits.get(word) or ()) for word in self.text.split())
 
     def _key(self, row: CaseRow):
         column = self.COLUMNS[self.sort_column]
@@ -225,25 +226,27 @@ class CaseListModel(QAbstractTableModel):
         self.text = text
         words = text.split()
         known = self.read_hits  # a word kept from the last keystroke is not looked up again
-        self.read_hits = {word: known[word] if word in known else self._read_hits(word) for word in words}
-        if narrower and self.text:  # typing on: only the rows shown can still match
+        several = len(words) > 1
+        self.read_hits = {word: known[word] if known.get(word) is not None else self._read_hits(word, several)
+                          for word in words}
+        # Typing on narrows what is shown, unless evidence text matches: a word that just reached 3 characters
+        # (or joined other words) is looked up for the first time, and may bring back cases it did not show.
+        if narrower and self.text and not any(self.read_hits.values()):
             self.beginResetModel()
             rows = self.rows
-            for word in words:  # word by word: a plain `in` per row, no call per row
-                hits = self.read_hits[word]
-                if hits:
-                    rows = [r for r in rows if word in r.hay or r.id in hits]
-                else:  # no evidence text has it (the usual case): the rows in deadline order are scattered in
-                    rows = [r for r in rows if word in r.hay]  # memory, so every attribute read costs
+            for word in words:  # word by word: a plain `in` per row, no call per row; the rows in deadline order
+                rows = [r for r in rows if word in r.hay]  # are scattered in memory, every attribute read costs
             self.rows = rows
             self.endResetModel()
         else:
             self._apply()
 
-    def _read_hits(self, word: str) -> frozenset[int]:
-        """Cases whose evidence text (OCR, barcodes) contains `word`; typed fields are matched in memory."""
-        if len(word) < 3:  # shorter: a scan of every text per keystroke; typed fields suffice
-            return frozenset()
+    def _read_hits(self, word: str, several: bool = False) -> frozenset[int] | None:
+        """Cases whose evidence text (OCR, barcodes) contains `word`; typed fields are matched in memory. A word of
+        one or two characters alone is not looked up (None: a scan of every text per keystroke; typed fields
+        suffice); beside other words it is (王芳 12345), as the command line's search does."""
+        if len(word) < 3 and not several:
+            return None
         from evidence_app.storage import readings
 
         try:

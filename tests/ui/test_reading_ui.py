@@ -56,6 +56,13 @@ def test_the_case_list_search_finds_cases_by_evidence_text(window, lib, qtbot):
     window.search.setText("yt98765")  # the tracking number typed in the facts (any case)
     assert [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())] == [other.id]
     window.search.setText("")
+    for typed in ("s", "sf", "sf5", "sf55"):  # typed one key at a time: found once the word is long enough
+        window.search.setText(typed)
+    assert [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())] == [case.id]
+    window.search.setText("")
+    window.search.setText("张三丰 小明")  # a two-character word beside another is looked up in evidence text too
+    assert [window.case_model.rows[r].case.id for r in range(window.case_model.rowCount())] == [case.id]
+    window.search.setText("")
     assert window.case_model.rowCount() >= 2
 
 

@@ -354,3 +354,22 @@ def test_pages_drawn_while_pictures_are_prepared_match_a_render_afterwards(lib, 
     assert first.pages == second.pages == len(PdfReader(tmp_path / "after.pdf").pages)
     assert pdftext(tmp_path / "streamed.pdf") == pdftext(tmp_path / "after.pdf")  # same numbers, same index
     assert "第 1/" in pdftext(tmp_path / "after.pdf")  # the chat's slices are there
+
+
+def test_a_drawing_error_while_pictures_are_prepared_is_not_blamed_on_a_picture(lib, case, tmp_path, monkeypatch):
+    """Pages drawn early fail like pages drawn afterwards: the error says what failed, not "证据 N cannot be
+    decoded" for whichever picture was still being prepared (which the window would offer to leave out)."""
+    from evidence_app.export import bundle
+
+    _bundle_for_streaming(lib, case, tmp_path)
+    draw = bundle.BundleExporter._draw_exhibit
+
+    def broken(self, c, page, *args, **kwargs):
+        if page.number == 2:
+            raise RuntimeError("reportlab broke on this page")
+        return draw(self, c, page, *args, **kwargs)
+
+    monkeypatch.setattr(bundle.BundleExporter, "_draw_exhibit", broken)
+    with pytest.raises(RuntimeError, match="reportlab broke"):
+        bundle.BundleExporter(lib, case.id, workers=2).export_pdf(tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()

@@ -5,6 +5,7 @@ import io
 import random
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, PngImagePlugin
@@ -91,3 +92,29 @@ def test_a_screenshot_shrunk_by_more_than_a_quarter_is_resampled_and_one_by_less
     (b,) = prepare_image(ImageJob(str(far), "image/png", str(tmp_path / "b"), box_w, box_h, 80)).slices
     assert (a.width, a.height) == (1080, int(box_h / 0.8))
     assert b.height == box_h
+
+
+def test_bytes_hidden_in_the_compressed_rows_never_pass(tmp_path):
+    """CRCs can be right around data that is not just the rows: after the end of the zlib stream, as extra rows,
+    a broken stream. Such a PNG is not copied; it is decoded and encoded again like any other picture."""
+
+    def png_with(idat: bytes, size=(8, 4)) -> bytes:
+        header = struct.pack(">IIBBBBB", size[0], size[1], 8, 2, 0, 0, 0)
+
+        def chunk(kind, body):
+            return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+        return pngplain.SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+    rows = b"".join(b"\x00" + bytes(range(24)) for _ in range(4))
+    assert pngplain.read_plain(png_with(zlib.compress(rows))) is not None
+    assert pngplain.read_plain(png_with(zlib.compress(rows) + b"SECRET-IN-IDAT")) is None
+    assert pngplain.read_plain(png_with(zlib.compress(rows + b"\x00" + b"SECRET" * 4))) is None  # an extra row
+    assert pngplain.read_plain(png_with(zlib.compress(rows)[:-6])) is None  # cut short
+    assert pngplain.read_plain(png_with(zlib.compress(b"\x07" + rows[1:]))) is None  # no such filter
+    assert pngplain.strip(png_with(zlib.compress(rows) + b"SECRET-IN-IDAT")) is None
+    hidden = tmp_path / "h.png"
+    hidden.write_bytes(png_with(zlib.compress(rows) + b"SECRET-IN-IDAT"))
+    box_w, box_h = slot_pixels(PRINT.dpi)
+    (out,) = prepare_image(ImageJob(str(hidden), "image/png", str(tmp_path / "o"), box_w, box_h, 80)).slices
+    assert b"SECRET" not in Path(out.path).read_bytes()
