@@ -3,7 +3,7 @@ cases the platform has not yet asked evidence for), recently submitted; one clic
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -12,7 +12,6 @@ from evidence_app.ui.case_list import CaseListModel
 
 RECENT_DAYS = 7
 LIMIT = 200  # per list: a long tail helps nobody; the case list has them all (the title counts them all)
-REBUILD_AFTER_S = 60  # "overdue", "due within 24 h" and the hours left move with the clock
 
 
 class TodayView(QWidget):
@@ -44,8 +43,7 @@ class TodayView(QWidget):
             self.lists[key], self.boxes[key] = widget, box
         self._titles = titles
         self.counts = {key: 0 for key in titles}
-        self._built_for: tuple | None = None
-        self._built_at = datetime.min.replace(tzinfo=timezone.utc)
+        self._shown: tuple | None = None  # what the lists show now (see refresh)
         layout.addLayout(grid, 1)
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -61,15 +59,18 @@ class TodayView(QWidget):
         return ids
 
     def refresh(self, force: bool = False) -> None:
-        """Fill the four lists. They depend on every case, so they are rebuilt only when a case changed (the model's
-        revision), the language changed or a minute has passed: hiding the open case while typing a search shows
-        Today without walking 20,000 rows again."""
+        """Fill the four lists. Their ids come from the model's sorted index (a few bisections, at most LIMIT ids
+        each); the lists are refilled only when what they would show differs: other cases or counts, a shown case
+        changed (its row is a new object), another minute (the hours left) or language. Editing a case that Today
+        does not show, then typing a search that hides it, shows Today without refilling anything."""
         now = datetime.now(timezone.utc)
-        built_for = (self.model.revision, self.model.lang)
-        if not force and built_for == self._built_for and now - self._built_at < timedelta(seconds=REBUILD_AFTER_S):
-            return
-        self._built_for, self._built_at = built_for, now
         groups = self.groups(now)
+        rows = self.model.all
+        shown = (groups, dict(self.counts), [id(rows.get(c)) for ids in groups.values() for c in ids],
+                 int(now.timestamp() // 60), self.model.lang)
+        if not force and shown == self._shown:
+            return
+        self._shown = shown
         lang, cat = self.model.lang, self.model.library.catalog
         for key, ids in groups.items():
             widget = self.lists[key]

@@ -255,3 +255,22 @@ def test_today_counts_every_case_and_follows_one_case_changing(window, lib, monk
     assert box.title().endswith("(2)") and [widget.item(n).data(Qt.ItemDataRole.UserRole) for n in range(2)] == [
         ids[1], ids[0]]
     assert "2" in window.today.heading.text()
+
+
+def test_today_refills_only_when_what_it_shows_changes(window, lib):
+    now = datetime.now(timezone.utc)
+    shown = lib.create_case("signed_not_received", order_no="SHOWN", buyer="甲", due_at=now - timedelta(hours=2))
+    closed = lib.create_case("signed_not_received", order_no="CLOSED", buyer="乙")
+    lib.update_case(closed.id, status=CaseStatus.WON)
+    window.refresh_cases()
+    window.show_today()
+    widget = window.today.lists["overdue"]
+    first = widget.item(0)
+    lib.update_case(closed.id, buyer="丙")  # a case Today does not show
+    window.case_model.update_case(closed.id)
+    window.show_today()
+    assert widget.item(0) is first  # nothing refilled
+    lib.update_case(shown.id, buyer="新买家")  # a case it shows
+    window.case_model.update_case(shown.id)
+    window.show_today()
+    assert "新买家" in widget.item(0).text()
