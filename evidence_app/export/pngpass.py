@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFImageXObject, PDFName, PDFStream
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from evidence_app.imaging.pngplain import PlainPng, read_plain
@@ -37,7 +37,8 @@ class _PngImage(PDFImageXObject):
         d["Width"], d["Height"] = self.width, self.height
         d["BitsPerComponent"] = 8
         d["ColorSpace"] = PDFName(self.colorSpace)
-        d["Filter"] = PDFArray([PDFName("FlateDecode")])
+        d["Filter"] = PDFName("FlateDecode")  # one filter, so a name: with an array, /DecodeParms must be an
+        # array too, and poppler (not pypdf) then ignored the predictor and drew sheared, dark rows
         d["DecodeParms"] = PDFDictionary({"Predictor": 15, "Colors": self.colors, "BitsPerComponent": 8,
                                           "Columns": self.width})
         d["Length"] = len(self.streamContent)

@@ -50,7 +50,22 @@ def test_a_screenshot_goes_in_as_its_own_rows_without_its_metadata(lib, tmp_path
     stream = image.indirect_reference.get_object()
     assert stream["/DecodeParms"]["/Predictor"] == 15 and stream["/Width"] == 1080  # own pixels, copied rows
     with Image.open(src) as original:
-        assert image.image.convert("RGB").tobytes() == original.convert("RGB").tobytes()  # pixel for pixel
+        expected = original.convert("RGB").tobytes()
+    assert image.image.convert("RGB").tobytes() == expected  # pixel for pixel, as pypdf decodes it
+    import pypdfium2 as pdfium  # and as PDFium does (strict like poppler: a /Filter array with a lone
+    #                             /DecodeParms dictionary was drawn as dark sheared rows by both, fine by pypdf)
+
+    document = pdfium.PdfDocument(out)
+    try:
+        page = document[[n for n, p in enumerate(reader.pages) if p.images][0]]
+        (drawn,) = page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE])
+        bitmap = drawn.get_bitmap(render=False)
+        decoded = bitmap.to_pil().convert("RGB").tobytes()
+        bitmap.close()
+        page.close()
+    finally:
+        document.close()
+    assert decoded == expected
     idat = pngplain.read_plain(src.read_bytes()).idat
     assert stream._data == idat  # the very bytes of the PNG's IDAT chunks
 
