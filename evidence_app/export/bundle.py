@@ -180,14 +180,21 @@ class BundleExporter:
         results: dict = {}
         self._stream = None
 
-        def advance() -> None:
+        def early(step) -> None:
+            """A step of drawing while pictures are prepared. An exhibit needing other pages than planned (False),
+            or any error, drops it: everything is drawn afterwards, and an error then says what it is, not
+            "cannot be decoded" for a picture still being prepared."""
             try:
-                if self._stream is not None and not self._stream.advance(results):
-                    self._stream, self._drawn = None, 0  # an exhibit needs other pages than planned: drawn afterwards
+                if step() is False:
+                    self._stream, self._drawn = None, 0
             except ExportCancelled:
                 raise
-            except Exception:  # noqa: BLE001 - drawing fails again afterwards, named for what it is, not as
-                self._stream, self._drawn = None, 0  # a picture still being prepared that "cannot be decoded"
+            except Exception:  # noqa: BLE001 - see above
+                self._stream, self._drawn = None, 0
+
+        def advance() -> None:
+            if self._stream is not None:
+                early(lambda: self._stream.advance(results))
 
         def tick(key: int) -> None:
             self._jobs_done += 1
@@ -203,13 +210,8 @@ class BundleExporter:
             if parts is not None:
                 self._front_pages(parts)
             self._manifest_pages()
-            if stream_to is not None and parts is not None:
-                try:
-                    self._stream = _Render(self, stream_to, parts)  # pages are drawn as pictures come back
-                except ExportCancelled:
-                    raise
-                except Exception:  # noqa: BLE001 - as in advance(): the render afterwards says what is wrong
-                    self._stream = None
+            if stream_to is not None and parts is not None:  # pages are drawn as pictures come back
+                early(lambda: setattr(self, "_stream", _Render(self, stream_to, parts)))
                 advance()
 
         try:
