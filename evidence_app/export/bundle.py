@@ -99,6 +99,8 @@ class BundleExporter:
                 data_path = Path(tmp) / f"bundle{index}.pdf"
                 streaming = preset == "print"  # one step: its pages can be drawn while pictures are prepared
                 prepared = self._prepare(pool, step, Path(tmp) / f"s{index}", data_path if streaming else None)
+                if preset == "print" or floor:
+                    pool.release()
                 if preset == "compact" and not floor:
                     estimate = sum(p.bytes for p in prepared.values()) + self._pdf_evidence_bytes() + PDF_OVERHEAD
                     if estimate > budget:

