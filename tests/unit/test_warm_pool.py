@@ -74,3 +74,19 @@ def test_one_shot_small_case_stays_in_process(lib, tmp_path):
         prepared = exporter._prepare(pool, PRINT, tmp_path / "prep")
         assert len(prepared) == 5 and pool._pool is None  # 5 images, well under the bytes that pay for workers
 
+
+
+def test_image_workers_keep_freed_pixel_memory_and_the_app_does_not():
+    """Pillow frees pixel memory at once by default; a worker preparing photo after photo keeps a few blocks
+    (fewer page faults). The GUI process itself keeps its default."""
+    from PIL import Image
+
+    from evidence_app.imaging.prepare import PIXEL_BLOCKS_KEPT
+
+    before = Image.core.get_blocks_max()
+    pool = SharedPool(workers=1)
+    try:
+        assert pool.executor().submit(Image.core.get_blocks_max).result() >= PIXEL_BLOCKS_KEPT
+    finally:
+        pool.shutdown()
+    assert Image.core.get_blocks_max() == before
