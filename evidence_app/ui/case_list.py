@@ -7,6 +7,7 @@ change of the case (cached by its updated_at) and the library's time zone is rea
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -89,6 +90,10 @@ class CaseListModel(QAbstractTableModel):
         """Reload every case (start-up, settings changed, another window changed the library)."""
         with gc_paused():  # 20,000 rows that all live on: no collector passes while they are made
             self._refresh()
+        # ...and none afterwards: Python's full collections walk every object that lives on, and with 20,000
+        # cases each cost 67 ms on the GUI thread (two came within the first case switches after start-up, at
+        # any keystroke later). Frozen objects are left out of collections; reference counting still frees them.
+        gc.freeze()
 
     def _refresh(self) -> None:
         self.lang, self.tz = self.library.lang, self.library.tz  # read once, not per case or per paint
@@ -208,12 +213,27 @@ class CaseListModel(QAbstractTableModel):
         if self._sorted_all is None:
             self._sorted_all = sorted(self.all.values(), key=self._key,
                                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self.beginResetModel()
         # filtering a sorted list keeps its order: no sort per keystroke
-        if self.text or self.status or self.platform:
-            rows = [r for r in self._sorted_all if self._accepts(r)]
-        else:
-            rows = list(self._sorted_all)
+        self._show(self._filtered(self._sorted_all))
+
+    def _filtered(self, rows: list[CaseRow]) -> list[CaseRow]:
+        """`rows` that pass the filters and have every search word, in their order. One pass per filter and word
+        (a comprehension, no call per row: a call per row made a backspace over 20,000 cases cost 25 ms)."""
+        if self.status:
+            rows = [r for r in rows if r.status == self.status]
+        if self.platform:
+            rows = [r for r in rows if r.case.platform == self.platform]
+        for word in self.text.split():
+            hits = self.read_hits.get(word)
+            rows = ([r for r in rows if word in r.hay or r.id in hits] if hits else
+                    [r for r in rows if word in r.hay])
+        return rows if rows is not self._sorted_all else list(rows)
+
+    def _show(self, rows: list[CaseRow]) -> None:
+        """Show `rows`; the same rows as now (a search word every shown case has) repaint nothing."""
+        if rows == self.rows:  # the same row objects in the same order (rows compare by identity)
+            return
+        self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
@@ -232,12 +252,10 @@ class CaseListModel(QAbstractTableModel):
         # Typing on narrows what is shown, unless evidence text matches: a word that just reached 3 characters
         # (or joined other words) is looked up for the first time, and may bring back cases it did not show.
         if narrower and self.text and not any(self.read_hits.values()):
-            self.beginResetModel()
             rows = self.rows
             for word in words:  # word by word: a plain `in` per row, no call per row; the rows in deadline order
                 rows = [r for r in rows if word in r.hay]  # are scattered in memory, every attribute read costs
-            self.rows = rows
-            self.endResetModel()
+            self._show(rows)
         else:
             self._apply()
 
