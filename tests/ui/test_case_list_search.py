@@ -29,13 +29,24 @@ def test_every_keystroke_shows_what_a_fresh_search_shows(lib, qapp):
         model.set_status(status)
         model.set_platform(platform)
         text = ""
-        for _ in range(40):
+        for step in range(40):
             if text and rng.random() < 0.35:
                 text = text[:-1]  # backspace: the list widens again
             else:
                 text += rng.choice("买家12 3")
             model.set_text(text)
             assert _shown(model) == _expected(model), (text, status, platform)
+            if step % 5 == 4:  # the agent edits a case (its place in the order may change) or trashes one
+                case_id = rng.choice(list(model.all))
+                if rng.random() < 0.2:
+                    lib.trash_case(case_id)
+                else:
+                    lib.update_case(case_id, buyer=f"买家{rng.randrange(300)}",
+                                    status=lib.parse_field("status", rng.choice(["draft", "submitted"]))[1])
+                model.update_case(case_id)
+                assert _shown(model) == _expected(model), ("edited", case_id)
+                if model._sorted_all is not None:
+                    assert model._sorted_all == sorted(model.all.values(), key=model._key)
 
 
 def test_a_keystroke_that_leaves_the_same_cases_repaints_nothing(lib, qapp):
