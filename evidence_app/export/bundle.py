@@ -73,6 +73,7 @@ class BundleExporter:
         self.shop = self.doc.shop
         self.progress = progress or (lambda done, total, what: None)
         self.cancelled = cancelled or (lambda: False)
+        self._paragraphs: dict = {}  # the front matter's paragraphs, made once though it is laid out twice
         self.workers = workers
         self.styles = P.styles()
         self._pdf_renders: dict[int, dict[int, Prepared]] = {}  # redacted PDF pages rendered as images
@@ -346,8 +347,10 @@ class BundleExporter:
             self._footer(c, total)
             c.showPage()
 
-        pages = P.flow(c, submission.cover_story(self.doc, self.styles), opener("cover", "cover", "封面"), end_page)
-        story = submission.points_story(self.doc, self.styles, starts, parts)
+        memo = self._paragraphs
+        pages = P.flow(c, submission.cover_story(self.doc, self.styles, memo), opener("cover", "cover", "封面"),
+                       end_page)
+        story = submission.points_story(self.doc, self.styles, starts, parts, memo=memo)
         pages += P.flow(c, story, opener("checklist", "checklist", "举证说明与证据目录"), end_page)
         return pages
 
