@@ -12,7 +12,9 @@ smaller, peak memory under 300 MB.
 
 Then a typical case, 10 exhibits (6 phone photos, 3 chat screenshots, a 2-page PDF), exported twice: by the CLI
 (one-shot: in-process or its own workers) and as the GUI does it, through the warm shared pool that opening the
-export dialog starts (timed from the Export click to the finished file; median of three fresh processes).
+export dialog starts (timed from the Export click to the finished file; median of three fresh processes). The
+dialog also starts preparing the print export's pictures: timed once clicked after they are ready (the agent
+read the dialog for a moment) and once clicked at once (they are still being prepared, or not yet started).
 Goal: ≤ 0.6 s from the click.
 """
 
@@ -129,16 +131,25 @@ from evidence_app.export.prepare_pool import SharedPool, install_shared, _warm
 from evidence_app.storage.library import Library
 from evidence_app.export.fonts import warm_in_background
 pool = SharedPool(); install_shared(pool)
-# the export dialog is open: it started the workers and the font/module warm-up, and judged the case
-warming = warm_in_background()
-wait([pool.executor().submit(_warm) for _ in range(pool.workers)])
-warming.join()
-from evidence_app.export.bundle import export_pdf
-from evidence_app.export.document import build
 with Library(Path(sys.argv[1])) as lib:
-    build(lib, int(sys.argv[2]), lang=lib.lang)
+    case_id, at_once = int(sys.argv[2]), sys.argv[4] == "at-once"
+    # the export dialog opens, as window_actions.export_dialog does: it starts the workers, the font and module
+    # warm-up, and then the print export's pictures in the workers; it judges the case
+    since = pool.runs
+    def ahead():
+        from evidence_app.export.bundle import prepare_ahead
+        prepare_ahead(lib, case_id, since)
+    warming = warm_in_background(ahead)
+    from evidence_app.export.document import build
+    build(lib, case_id, lang=lib.lang)
+    if not at_once:  # the agent reads the dialog for a moment: the warm-up and the pictures are done
+        wait([pool.executor().submit(_warm) for _ in range(pool.workers)])
+        warming.join()
+        if pool._ahead is not None:
+            wait(list(pool._ahead[1].values()))
+    from evidence_app.export.bundle import export_pdf
     start = time.perf_counter()  # the Export click
-    export_pdf(lib, int(sys.argv[2]), Path(sys.argv[3]))
+    export_pdf(lib, case_id, Path(sys.argv[3]))
     print(f"{time.perf_counter() - start:.3f}")
 install_shared(None); pool.shutdown()
 """
@@ -211,12 +222,15 @@ def main() -> int:
         env10 = {**env, "EVIDENCE_APP_DATA_DIR": str(lib10)}
         cli10 = measure([sys.executable, "-m", "evidence_app", "export", str(case10), "-o", str(tmp_path / "t.pdf")],
                         env10)
-        gui_runs = []
+        gui_runs: dict[str, list[float]] = {"read": [], "at-once": []}
         for _ in range(3):
-            gui_proc = subprocess.run([sys.executable, "-c", GUI_EXPORT, str(lib10), str(case10),
-                                       str(tmp_path / "g.pdf")], env=env, capture_output=True, text=True, check=True)
-            gui_runs.append(float(gui_proc.stdout.strip().splitlines()[-1]))
-        gui10 = statistics.median(gui_runs)
+            for when in gui_runs:
+                gui_proc = subprocess.run([sys.executable, "-c", GUI_EXPORT, str(lib10), str(case10),
+                                           str(tmp_path / "g.pdf"), when], env=env, capture_output=True, text=True,
+                                          check=True)
+                gui_runs[when].append(float(gui_proc.stdout.strip().splitlines()[-1]))
+        gui10 = statistics.median(gui_runs["read"])
+        gui10_at_once = statistics.median(gui_runs["at-once"])
     print(f"machine: {os.cpu_count()} cores")
     print(f"{'':10}{'wall s':>10}{'cpu s':>10}{'peak MB':>10}{'size MB':>10}")
     for base, ours in rounds:
@@ -230,8 +244,9 @@ def main() -> int:
           f"(rounds: {', '.join(f'{r:.2f}x' for r in wall_ratios)}; goal <= 3), "
           f"output img2pdf/ours = {size_ratio:.1f}x smaller (goal >= 9), our peak memory {peak:.0f} MB (goal < 300)")
     print(f"10-exhibit case: CLI {cli10['wall']:.2f} s wall (peak {cli10['peak_mb']:.0f} MB); "
-          f"GUI with the warm pool, Export click to file: {gui10:.2f} s "
-          f"({', '.join(f'{g:.2f}' for g in sorted(gui_runs))}; goal <= 0.6)")
+          f"GUI, Export click to file: {gui10:.2f} s after the dialog was open long enough to prepare the "
+          f"pictures ({', '.join(f'{g:.2f}' for g in sorted(gui_runs['read']))}), {gui10_at_once:.2f} s clicked at "
+          f"once ({', '.join(f'{g:.2f}' for g in sorted(gui_runs['at-once']))}); goal <= 0.6")
     return 0
 
 

@@ -32,6 +32,7 @@ from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.prepare_pool import PreparePool
+from evidence_app.export.prepare_pool import shared as shared_pool
 from evidence_app.export import pdfinfo, pngpass, textlayer
 from evidence_app.export import video_pages as V
 from evidence_app.export.video_pages import FrameCell
@@ -172,12 +173,7 @@ class BundleExporter:
                 continue
             if item.is_pdf:
                 continue
-            jobs[item.id] = ImageJob(
-                source=str(self.library.file_path(item)), media_type=item.media_type,
-                out_stem=str(folder / f"item{item.id}"), box_w=box_w, box_h=box_h, quality=preset.quality,
-                orientation=item.orientation, rotation=item.rotation,
-                crop=tuple(item.crop.as_list()) if item.crop else None,
-                redactions=tuple(tuple(r.as_list()) for r in item.redactions))
+            jobs[item.id] = _image_job(self.library, item, preset, folder, box_w, box_h)
         self._job_keys = set(jobs)
         self._jobs_total, self._jobs_done, self._drawn, self._shown = len(jobs), 0, 0, 0
         results: dict = {}
@@ -577,6 +573,29 @@ class _Render:
         if self.pdf_pages:  # pypdf rewrites the file once: pages merged, then every object cleaned
             ex._merge_pdf_evidence(self.path, self.pdf_pages, info)
         return self.total
+
+
+def _image_job(library: Library, item: EvidenceItem, preset: Preset, folder: Path, box_w: int,
+               box_h: int) -> ImageJob:
+    return ImageJob(source=str(library.file_path(item)), media_type=item.media_type,
+                    out_stem=str(folder / f"item{item.id}"), box_w=box_w, box_h=box_h, quality=preset.quality,
+                    orientation=item.orientation, rotation=item.rotation,
+                    crop=tuple(item.crop.as_list()) if item.crop else None,
+                    redactions=tuple(tuple(r.as_list()) for r in item.redactions))
+
+
+def prepare_ahead(library: Library, case_id: int, since: int | None = None) -> int:
+    """The export dialog is open: the warm pool starts preparing the pictures the print export will ask for
+    (the case's images as they are now), so the Export click finds them done. Returns how many (none if an
+    export began since `since`). An export whose job differs (another preset, a redaction added meanwhile)
+    prepares its own; see SharedPool.prepare_ahead."""
+    pool = shared_pool()
+    if pool is None:
+        return 0
+    box_w, box_h = P.slot_pixels(PRINT.dpi)
+    jobs = [_image_job(library, item, PRINT, Path(), box_w, box_h)
+            for item in library.items(case_id) if not item.is_pdf and not item.is_video]
+    return len(jobs) if pool.prepare_ahead(jobs, since) else 0
 
 
 def _done(folder: Path, item_id: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
@@ -31,15 +32,20 @@ def register() -> str:
     return FONT
 
 
-def _warm() -> None:
+def _warm(then: Callable[[], object] | None = None) -> None:
     import evidence_app.export.bundle  # noqa: F401 - reportlab's layout modules, pypdf
 
     register()
+    if then is not None:
+        try:
+            then()
+        except Exception:  # noqa: BLE001 - a head start only: the export does the work itself if this failed
+            pass
 
 
-def warm_in_background() -> threading.Thread:
+def warm_in_background(then: Callable[[], object] | None = None) -> threading.Thread:
     """Parse the font (5 MB, 0.15-0.25 s) and import what an export uses while the agent reads the export
-    dialog, so the Export click does not wait for them."""
-    thread = threading.Thread(target=_warm, name="export-warm", daemon=True)
+    dialog, so the Export click does not wait for them; then run `then` (the dialog: prepare the pictures)."""
+    thread = threading.Thread(target=_warm, args=(then,), name="export-warm", daemon=True)
     thread.start()
     return thread

@@ -9,10 +9,14 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from pathlib import Path
 
 from evidence_app.export.model import CancelFn, ExportCancelled
 from evidence_app.imaging.prepare import ImageJob, PreparedImage, keep_pixel_blocks, prepare_image
@@ -70,6 +74,8 @@ class SharedPool:
         self.workers = workers or worker_count()
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._ahead: tuple[Path, dict[ImageJob, Future]] | None = None
+        self.runs = 0  # exports that have used this pool
 
     def executor(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -89,7 +95,69 @@ class SharedPool:
     def started(self) -> bool:
         return self._executor is not None
 
+    # --- pictures prepared ahead ---------------------------------------------------------------------------
+    # The export dialog is open: the pictures the default export needs are prepared now, in a folder of their
+    # own, and an export asking for the same job (same file, box, quality, turn, crop, redactions) takes the
+    # result instead of preparing it again; its files are moved into the export's own folder. What no export
+    # took is removed when the dialog closes.
+
+    def prepare_ahead(self, jobs: list[ImageJob], since: int | None = None) -> bool:
+        """False (nothing started) when an export has run on this pool since `since` (`self.runs` when the
+        dialog opened): an Export clicked at once prepares its own pictures, and must not share the cores."""
+        if since is not None and self.runs != since:
+            return False
+        self.drop_ahead()
+        from evidence_app.storage import leftovers
+
+        folder = Path(tempfile.mkdtemp(prefix=leftovers.temp_prefix("ahead")))
+        executor = self.executor()
+        futures = {}
+        for n, job in enumerate(jobs):
+            key = replace(job, out_stem="")
+            if key not in futures:
+                futures[key] = executor.submit(prepare_image, replace(job, out_stem=str(folder / f"a{n}")))
+        with self._lock:
+            self._ahead = (folder, futures)
+            late = since is not None and self.runs != since  # an export began while these were handed out
+        if late:
+            self.drop_ahead()
+            return False
+        return True
+
+    def take_ahead(self, job: ImageJob) -> Future | None:
+        with self._lock:
+            if self._ahead is None:
+                return None
+            future = self._ahead[1].pop(replace(job, out_stem=""), None)
+        return None if future is None or future.cancelled() else future
+
+    def drop_ahead(self) -> None:
+        """Forget what was prepared ahead and was not taken: not started, cancelled; the folder is removed once
+        the pictures being prepared are done."""
+        with self._lock:
+            ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return
+        folder, futures = ahead
+        running = [f for f in futures.values() if not f.cancel()]
+        if not running:
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        left = [len(running)]
+        count = threading.Lock()
+
+        def one_done(_future: Future) -> None:
+            with count:
+                left[0] -= 1
+                last = left[0] == 0
+            if last:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        for future in running:
+            future.add_done_callback(one_done)
+
     def shutdown(self) -> None:
+        self.drop_ahead()
         with self._lock:
             if self._executor is not None:
                 self._executor.shutdown(wait=True, cancel_futures=True)
@@ -163,6 +231,8 @@ class PreparePool:
                 on_done(key)
             return results
         if warm is not None:
+            with warm._lock:
+                warm.runs += 1
             executor = warm.executor()  # warm and shared: never shut down here
         else:
             if self._pool is None:
@@ -172,7 +242,15 @@ class PreparePool:
             executor = self._pool
         # largest first: the last image to finish is then a small one, and both cores stay busy to the end
         order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))
-        pending: dict[Future, int] = {executor.submit(prepare_image, jobs[key]): key for key in order}
+        pending: dict[Future, int] = {}
+        ahead: set[Future] = set()
+        for key in order:
+            future = warm.take_ahead(jobs[key]) if warm is not None else None
+            if future is not None:
+                ahead.add(future)
+            else:
+                future = executor.submit(prepare_image, jobs[key])
+            pending[future] = key
         try:
             if meanwhile:
                 meanwhile()
@@ -182,7 +260,7 @@ class PreparePool:
                     raise ExportCancelled()
                 for future in done:
                     key = pending.pop(future)
-                    results[key] = future.result()
+                    results[key] = _moved(future.result(), jobs[key]) if future in ahead else future.result()
                     on_done(key)
         except BaseException as exc:
             for future in pending:
@@ -191,6 +269,16 @@ class PreparePool:
                 warm.shutdown()  # a worker died (out of memory?): the next use starts fresh workers
             raise
         return results
+
+
+def _moved(prepared: PreparedImage, job: ImageJob) -> PreparedImage:
+    """A picture prepared ahead, its files moved to where `job` writes (the export's own folder, removed with it)."""
+    slices = []
+    for n, piece in enumerate(prepared.slices):
+        target = f"{job.out_stem}_ahead{n}{os.path.splitext(piece.path)[1]}"
+        os.replace(piece.path, target)
+        slices.append(replace(piece, path=target))
+    return PreparedImage(slices)
 
 
 def _size(path: str) -> int:

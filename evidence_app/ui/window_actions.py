@@ -32,13 +32,23 @@ class WindowActions:
         from evidence_app.export.prepare_pool import shared
         from evidence_app.ui.export_dialog import ExportDialog
 
-        if shared() is not None:
-            shared().warm()  # the workers start while the agent picks the options: the click does not wait
+        pool = shared()
+        if pool is not None:
+            pool.warm()  # the workers start while the agent picks the options: the click does not wait
         from evidence_app.export.fonts import warm_in_background
 
-        warm_in_background()  # and the font and the export's modules load
+        library, case_id, since = self.library, self.case_id, pool.runs if pool is not None else None
+
+        def ahead() -> None:
+            from evidence_app.export.bundle import prepare_ahead
+
+            prepare_ahead(library, case_id, since)  # the print export's pictures, in the warm workers
+
+        warm_in_background(ahead)  # and the font and the export's modules load
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
+        if pool is not None:
+            dialog.finished.connect(pool.drop_ahead)  # what no export took is removed with the dialog
         dialog.add_files_for.connect(self.add_files_dialog)  # "add files for this" beside a missing requirement
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -274,3 +274,35 @@ def test_today_refills_only_when_what_it_shows_changes(window, lib):
     window.case_model.update_case(shown.id)
     window.show_today()
     assert "新买家" in widget.item(0).text()
+
+
+def test_export_dialog_prepares_the_pictures_ahead_and_the_export_takes_them(case_window, lib, qtbot, tmp_path):
+    """Opening the export dialog starts the print export's pictures in the warm pool; the Export click takes
+    them; closing the dialog removes what was prepared and not taken."""
+    from evidence_app.export.bundle import prepare_ahead
+    from evidence_app.export.prepare_pool import SharedPool, install_shared
+
+    window, case = case_window
+    for n in range(3):
+        lib.add_file(case.id, factories.noisy_photo(tmp_path / f"{n}.jpg", size=(2400, 1800), seed=n), "item_photo")
+    window.open_case(case.id)
+    pool = SharedPool(workers=2)
+    install_shared(pool)
+    try:
+        dialog = window.export_dialog()
+        qtbot.waitUntil(lambda: pool._ahead is not None, timeout=30000)
+        folder, futures = pool._ahead
+        assert len(futures) == 3
+        dialog.print_button.setChecked(True)
+        dialog.path.setText(str(tmp_path / "bundle.pdf"))
+        with qtbot.waitSignal(dialog.exported, timeout=60000):
+            dialog.run_export()
+        assert not futures  # all three taken by the export
+        assert (tmp_path / "bundle.pdf").is_file()
+        assert prepare_ahead(lib, case.id, since=pool.runs) == 3  # the agent exports again later
+        folder = pool._ahead[0]
+        dialog.reject()
+        qtbot.waitUntil(lambda: not folder.exists(), timeout=30000)
+    finally:
+        install_shared(None)
+        pool.shutdown()

@@ -90,3 +90,54 @@ def test_image_workers_keep_freed_pixel_memory_and_the_app_does_not():
     finally:
         pool.shutdown()
     assert Image.core.get_blocks_max() == before
+
+
+def _image_streams(path):
+    from pypdf import PdfReader
+
+    streams = []
+    for page in PdfReader(str(path)).pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for name in sorted(xobjects):
+            obj = xobjects[name].get_object()
+            if obj.get("/Subtype") == "/Image":
+                streams.append(obj.get_data())
+    return streams
+
+
+def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
+    """The export dialog opened: the print export's pictures are prepared in the warm pool; the Export click
+    takes them (same bytes in the PDF as preparing them then), a picture changed meanwhile is prepared again,
+    and what no export took is removed."""
+    from evidence_app.core.model import Redaction
+    from evidence_app.export.bundle import export_pdf, prepare_ahead
+
+    case = lib.create_case("signed_not_received", "taobao", order_no="A1")
+    items = [lib.add_file(case.id, factories.noisy_photo(tmp_path / f"p{n}.jpg", size=(2400, 1800), seed=n),
+                          "item_photo").item for n in range(4)]
+    export_pdf(lib, case.id, tmp_path / "plain.pdf")  # no pool: prepared at the click
+    pool = SharedPool(workers=2)
+    install_shared(pool)
+    taken = []
+    take = pool.take_ahead
+    pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
+    try:
+        assert prepare_ahead(lib, case.id, since=pool.runs) == 4
+        folder = pool._ahead[0]
+        lib.update_item(items[3].id, redactions=[Redaction(10, 10, 300, 200)])  # while the dialog is open
+        export_pdf(lib, case.id, tmp_path / "ahead.pdf")
+        assert sum(f is not None for f in taken) == 3  # the redacted one was prepared again, with its box
+        plain, ahead = _image_streams(tmp_path / "plain.pdf"), _image_streams(tmp_path / "ahead.pdf")
+        assert ahead[:3] == plain[:3] and ahead[3] != plain[3]
+        assert not any(folder.glob("a[012]*"))  # the files taken were moved into the export's own folder
+        pool.drop_ahead()
+        qtbot.waitUntil(lambda: not folder.exists())
+        # an Export clicked before the pictures were started: nothing is prepared ahead beside it
+        assert prepare_ahead(lib, case.id, since=pool.runs - 1) == 0 and pool._ahead is None
+        assert prepare_ahead(lib, case.id, since=pool.runs) == 4
+        folder = pool._ahead[0]
+        pool.drop_ahead()  # the dialog closed without exporting
+        qtbot.waitUntil(lambda: not folder.exists())
+    finally:
+        install_shared(None)
+        pool.shutdown()
