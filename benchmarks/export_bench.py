@@ -145,8 +145,8 @@ with Library(Path(sys.argv[1])) as lib:
     build(lib, case_id, lang=lib.lang)
     wait([pool.executor().submit(_warm) for _ in range(pool.workers)])
     warming.join()  # the workers and the warm-up are ready; the pictures have just been handed to the workers
-    if read and pool._ahead is not None:  # the agent read the dialog a moment longer: the pictures are done
-        wait(list(pool._ahead[1].values()))
+    if read and pool.ahead() is not None:  # the agent read the dialog a moment longer: the pictures are done
+        wait(pool.ahead()[1])
     from evidence_app.export.bundle import export_pdf
     start = time.perf_counter()  # the Export click
     export_pdf(lib, case_id, Path(sys.argv[3]))

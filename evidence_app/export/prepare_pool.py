@@ -6,10 +6,10 @@ reused by every export and thumbnail, so an export does not wait for processes t
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
-import shutil
 import tempfile
 import threading
 from collections.abc import Callable
@@ -74,7 +74,7 @@ class SharedPool:
         self.workers = workers or worker_count()
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
-        self._ahead: tuple[Path, dict[ImageJob, Future]] | None = None
+        self._ahead: tuple[Path, dict[ImageJob, Future], dict[Future, Path]] | None = None
         self.runs = 0  # exports that have used this pool
 
     def executor(self) -> ProcessPoolExecutor:
@@ -98,8 +98,8 @@ class SharedPool:
     # --- pictures prepared ahead ---------------------------------------------------------------------------
     # The export dialog is open: the pictures the default export needs are prepared now, in a folder of their
     # own, and an export asking for the same job (same file, box, quality, turn, crop, redactions) takes the
-    # result instead of preparing it again; its files are moved into the export's own folder. What no export
-    # took is removed when the dialog closes.
+    # result instead of preparing it again; its files are moved into the export's own folder. What that export
+    # did not take is dropped when it starts (another preset, a picture edited meanwhile) or when the dialog closes.
 
     def prepare_ahead(self, jobs: list[ImageJob], since: int | None = None) -> bool:
         """False (nothing started) when an export has run on this pool since `since` (`self.runs` when the
@@ -111,18 +111,27 @@ class SharedPool:
 
         folder = Path(tempfile.mkdtemp(prefix=leftovers.temp_prefix("ahead")))
         executor = self.executor()
-        futures = {}
+        futures: dict[ImageJob, Future] = {}
+        places: dict[Future, Path] = {}
         for n, job in enumerate(jobs):
             key = replace(job, out_stem="")
             if key not in futures:
-                futures[key] = executor.submit(prepare_image, replace(job, out_stem=str(folder / f"a{n}")))
+                place = folder / str(n)  # a folder per picture: it is removed with its own files, never before
+                place.mkdir()
+                future = futures[key] = executor.submit(prepare_image, replace(job, out_stem=str(place / "p")))
+                places[future] = place
         with self._lock:
-            self._ahead = (folder, futures)
+            self._ahead = (folder, futures, places)
             late = since is not None and self.runs != since  # an export began while these were handed out
         if late:
             self.drop_ahead()
             return False
         return True
+
+    def ahead(self) -> tuple[Path, list[Future]] | None:
+        """The folder of the pictures prepared ahead and those no export took yet; None if there are none."""
+        with self._lock:
+            return None if self._ahead is None else (self._ahead[0], list(self._ahead[1].values()))
 
     def take_ahead(self, job: ImageJob) -> Future | None:
         with self._lock:
@@ -132,29 +141,19 @@ class SharedPool:
         return None if future is None or future.cancelled() else future
 
     def drop_ahead(self) -> None:
-        """Forget what was prepared ahead and was not taken: not started, cancelled; the folder is removed once
-        the pictures being prepared are done."""
+        """Forget what was prepared ahead and was not taken: not started, cancelled; being prepared, removed
+        once done. Each picture has a folder of its own, removed with its files (those taken are moved out by
+        the export); the folder of them all goes with the last."""
         with self._lock:
             ahead, self._ahead = self._ahead, None
         if ahead is None:
             return
-        folder, futures = ahead
-        running = [f for f in futures.values() if not f.cancel()]
-        if not running:
-            shutil.rmtree(folder, ignore_errors=True)
-            return
-        left = [len(running)]
-        count = threading.Lock()
-
-        def one_done(_future: Future) -> None:
-            with count:
-                left[0] -= 1
-                last = left[0] == 0
-            if last:
-                shutil.rmtree(folder, ignore_errors=True)
-
-        for future in running:
-            future.add_done_callback(one_done)
+        _folder, futures, places = ahead
+        for future in futures.values():
+            if future.cancel():
+                _remove_place(places[future])
+            else:
+                future.add_done_callback(lambda done, place=places[future]: _remove_place(place))
 
     def shutdown(self) -> None:
         self.drop_ahead()
@@ -244,8 +243,11 @@ class PreparePool:
         order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))
         pending: dict[Future, int] = {}
         ahead: set[Future] = set()
+        taken = {key: warm.take_ahead(jobs[key]) for key in order} if warm is not None else {}
+        if warm is not None:
+            warm.drop_ahead()  # what this export did not take would only hold up its own jobs in the queue
         for key in order:
-            future = warm.take_ahead(jobs[key]) if warm is not None else None
+            future = taken.get(key)
             if future is not None:
                 ahead.add(future)
             else:
@@ -278,7 +280,20 @@ def _moved(prepared: PreparedImage, job: ImageJob) -> PreparedImage:
         target = f"{job.out_stem}_ahead{n}{os.path.splitext(piece.path)[1]}"
         os.replace(piece.path, target)
         slices.append(replace(piece, path=target))
+    if prepared.slices:
+        _remove_place(Path(prepared.slices[0].path).parent)
     return PreparedImage(slices)
+
+
+def _remove_place(place: Path) -> None:
+    """A picture's folder of SharedPool.prepare_ahead, with what is left in it; then their common folder, if
+    no other picture's folder is left in it."""
+    for path in place.glob("*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+    for folder in (place, place.parent):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _size(path: str) -> int:

@@ -44,7 +44,8 @@ class WindowActions:
 
             prepare_ahead(library, case_id, since)  # the print export's pictures, in the warm workers
 
-        warm_in_background(ahead)  # and the font and the export's modules load
+        # and the font and the export's modules load; then the pictures, if the dialog opens on the print preset
+        warm_in_background(ahead if self.library.setting("default_preset") == "print" else None)
 
         dialog = ExportDialog(self.library, self.case_id, self.settings, self)
         if pool is not None:

@@ -288,19 +288,23 @@ def test_export_dialog_prepares_the_pictures_ahead_and_the_export_takes_them(cas
     window.open_case(case.id)
     pool = SharedPool(workers=2)
     install_shared(pool)
+    taken = []
+    take = pool.take_ahead
+    pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
     try:
         dialog = window.export_dialog()
-        qtbot.waitUntil(lambda: pool._ahead is not None, timeout=30000)
-        folder, futures = pool._ahead
+        qtbot.waitUntil(lambda: pool.ahead() is not None, timeout=30000)
+        folder, futures = pool.ahead()
         assert len(futures) == 3
         dialog.print_button.setChecked(True)
         dialog.path.setText(str(tmp_path / "bundle.pdf"))
         with qtbot.waitSignal(dialog.exported, timeout=60000):
             dialog.run_export()
-        assert not futures  # all three taken by the export
+        assert sum(f is not None for f in taken) == 3  # the export took all three
         assert (tmp_path / "bundle.pdf").is_file()
+        qtbot.waitUntil(lambda: not folder.exists(), timeout=30000)  # moved into the export's folder
         assert prepare_ahead(lib, case.id, since=pool.runs) == 3  # the agent exports again later
-        folder = pool._ahead[0]
+        folder = pool.ahead()[0]
         dialog.reject()
         qtbot.waitUntil(lambda: not folder.exists(), timeout=30000)
     finally:

@@ -123,19 +123,24 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
     try:
         assert prepare_ahead(lib, case.id, since=pool.runs) == 4
-        folder = pool._ahead[0]
+        folder = pool.ahead()[0]
         lib.update_item(items[3].id, redactions=[Redaction(10, 10, 300, 200)])  # while the dialog is open
         export_pdf(lib, case.id, tmp_path / "ahead.pdf")
         assert sum(f is not None for f in taken) == 3  # the redacted one was prepared again, with its box
         plain, ahead = _image_streams(tmp_path / "plain.pdf"), _image_streams(tmp_path / "ahead.pdf")
         assert ahead[:3] == plain[:3] and ahead[3] != plain[3]
-        assert not any(folder.glob("a[012]*"))  # the files taken were moved into the export's own folder
-        pool.drop_ahead()
+        # the export dropped what it did not take; what it took was moved out: nothing is left behind
+        assert pool.ahead() is None
         qtbot.waitUntil(lambda: not folder.exists())
-        # an Export clicked before the pictures were started: nothing is prepared ahead beside it
-        assert prepare_ahead(lib, case.id, since=pool.runs - 1) == 0 and pool._ahead is None
+        # another preset: nothing prepared ahead is taken, and what was queued no longer holds up its jobs
         assert prepare_ahead(lib, case.id, since=pool.runs) == 4
-        folder = pool._ahead[0]
+        queued = pool.ahead()[1]
+        export_pdf(lib, case.id, tmp_path / "compact.pdf", preset="compact")
+        assert pool.ahead() is None and all(f.cancelled() or f.done() for f in queued)
+        # an Export clicked before the pictures were started: nothing is prepared ahead beside it
+        assert prepare_ahead(lib, case.id, since=pool.runs - 1) == 0 and pool.ahead() is None
+        assert prepare_ahead(lib, case.id, since=pool.runs) == 4
+        folder = pool.ahead()[0]
         pool.drop_ahead()  # the dialog closed without exporting
         qtbot.waitUntil(lambda: not folder.exists())
     finally:
