@@ -138,7 +138,7 @@ with Library(Path(sys.argv[1])) as lib:
     # warm-up, and then the print export's pictures in the workers; it judges the case
     since = pool.runs
     def ahead():
-        from evidence_app.export.bundle import prepare_ahead
+        from evidence_app.export.ahead import prepare_ahead
         prepare_ahead(lib, case_id, since)
     warming = warm_in_background(ahead)
     from evidence_app.export.document import build

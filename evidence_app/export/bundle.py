@@ -25,14 +25,13 @@ from evidence_app import __version__
 from evidence_app.core.checklist import ChecklistResult
 from evidence_app.core.model import Case, EvidenceItem
 from evidence_app.export import pages as P
-from evidence_app.export.pdfsafe import clean_source_page, sanitize
 from evidence_app.export import submission
 from evidence_app.export.document import BundleDocument
 from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
+from evidence_app.export.ahead import image_job as _image_job
 from evidence_app.export.prepare_pool import PreparePool
-from evidence_app.export.prepare_pool import shared as shared_pool
 from evidence_app.export import pdfinfo, pngpass, textlayer
 from evidence_app.export import video_pages as V
 from evidence_app.export.video_pages import FrameCell
@@ -457,7 +456,10 @@ class BundleExporter:
         return P.flow(c, story, new_page, end_page)
 
     def _merge_pdf_evidence(self, path: Path, pdf_pages: dict[int, ExhibitPage], info: dict[str, str]) -> None:
+        # pypdf (and the cryptography package it loads) only when a case has PDF evidence: 0.1 s at every start
         from pypdf import PdfReader, PdfWriter
+
+        from evidence_app.export.pdfsafe import sanitize
 
         writer = PdfWriter(clone_from=str(path))
         readers: dict[int, PdfReader] = {}
@@ -493,6 +495,8 @@ class BundleExporter:
     @staticmethod
     def _merge_page(target, reader, page: ExhibitPage) -> None:
         from pypdf import Transformation
+
+        from evidence_app.export.pdfsafe import clean_source_page
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -573,29 +577,6 @@ class _Render:
         if self.pdf_pages:  # pypdf rewrites the file once: pages merged, then every object cleaned
             ex._merge_pdf_evidence(self.path, self.pdf_pages, info)
         return self.total
-
-
-def _image_job(library: Library, item: EvidenceItem, preset: Preset, folder: Path, box_w: int,
-               box_h: int) -> ImageJob:
-    return ImageJob(source=str(library.file_path(item)), media_type=item.media_type,
-                    out_stem=str(folder / f"item{item.id}"), box_w=box_w, box_h=box_h, quality=preset.quality,
-                    orientation=item.orientation, rotation=item.rotation,
-                    crop=tuple(item.crop.as_list()) if item.crop else None,
-                    redactions=tuple(tuple(r.as_list()) for r in item.redactions))
-
-
-def prepare_ahead(library: Library, case_id: int, since: int | None = None) -> int:
-    """The export dialog is open: the warm pool starts preparing the pictures the print export will ask for
-    (the case's images as they are now), so the Export click finds them done. Returns how many (none if an
-    export began since `since`). An export whose job differs (another preset, a redaction added meanwhile)
-    prepares its own; see SharedPool.prepare_ahead."""
-    pool = shared_pool()
-    if pool is None:
-        return 0
-    box_w, box_h = P.slot_pixels(PRINT.dpi)
-    jobs = [_image_job(library, item, PRINT, Path(), box_w, box_h)
-            for item in library.items(case_id) if not item.is_pdf and not item.is_video]
-    return len(jobs) if pool.prepare_ahead(jobs, since) else 0
 
 
 def _done(folder: Path, item_id: int) -> bool:

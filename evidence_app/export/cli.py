@@ -42,7 +42,26 @@ def cmd_export(lib, args) -> int:
         print(f"{result.path}\t{result.pages} pages\t{result.bytes / 1e6:.2f} MB")
         return 0
 
+    pool = None
+    if args.output and args.preset == "print" and not args.strict:
+        # the pictures go to the workers first; the layout modules load and the case is judged meanwhile
+        from evidence_app.export.ahead import command_pool
+
+        pool = command_pool(lib, case_id)
+    try:
+        return _export(lib, args, case_id, progress)
+    finally:
+        if pool is not None:
+            from evidence_app.export.prepare_pool import install_shared
+
+            install_shared(None)
+            pool.shutdown()
+
+
+def _export(lib, args, case_id: int, progress) -> int:
+    from evidence_app.cli import UsageError
     from evidence_app.export.document import build
+    from evidence_app.export.model import ExportError
 
     problems = build(lib, case_id, lang=lib.lang).problems
     for problem in problems:

@@ -32,20 +32,21 @@ def register() -> str:
     return FONT
 
 
-def _warm(then: Callable[[], object] | None = None) -> None:
-    import evidence_app.export.bundle  # noqa: F401 - reportlab's layout modules, pypdf
-
-    register()
-    if then is not None:
+def _warm(first: Callable[[], object] | None = None) -> None:
+    if first is not None:
         try:
-            then()
+            first()
         except Exception:  # noqa: BLE001 - a head start only: the export does the work itself if this failed
             pass
+    import evidence_app.export.bundle  # noqa: F401 - reportlab's layout modules
+
+    register()
 
 
-def warm_in_background(then: Callable[[], object] | None = None) -> threading.Thread:
+def warm_in_background(first: Callable[[], object] | None = None) -> threading.Thread:
     """Parse the font (5 MB, 0.15-0.25 s) and import what an export uses while the agent reads the export
-    dialog, so the Export click does not wait for them; then run `then` (the dialog: prepare the pictures)."""
-    thread = threading.Thread(target=_warm, args=(then,), name="export-warm", daemon=True)
+    dialog, so the Export click does not wait for them; `first` runs before (the dialog: hand the pictures to
+    the workers)."""
+    thread = threading.Thread(target=_warm, args=(first,), name="export-warm", daemon=True)
     thread.start()
     return thread

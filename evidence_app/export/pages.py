@@ -5,24 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
 from evidence_app.export.fonts import register
+from evidence_app.export.geometry import (BAND_H, FOOTER_Y, HEADER_TOP, MARGIN, META_H, PAGE_H,  # noqa: F401
+                                          PAGE_W, SLOT_BOTTOM, SLOT_H, SLOT_TOP, SLOT_W, SLOT_X, slot_pixels)
 
-PAGE_W, PAGE_H = A4
-MARGIN = 36.0
-BAND_H = 30.0
-FOOTER_Y = 22.0
-HEADER_TOP = PAGE_H - MARGIN
-META_H = 40.0  # caption + meta lines under the band
-SLOT_X = MARGIN
-SLOT_W = PAGE_W - 2 * MARGIN
-SLOT_BOTTOM = 46.0
-SLOT_TOP = HEADER_TOP - BAND_H - META_H
-SLOT_H = SLOT_TOP - SLOT_BOTTOM
 INK = colors.HexColor("#1f2937")
 GREY = colors.HexColor("#6b7280")
 BAND = colors.HexColor("#1e3a5f")
@@ -30,10 +20,6 @@ OK = colors.HexColor("#15803d")
 BAD = colors.HexColor("#b91c1c")
 WARN = colors.HexColor("#b45309")
 RULE = colors.HexColor("#d1d5db")
-
-
-def slot_pixels(dpi: int) -> tuple[int, int]:
-    return round(SLOT_W / 72 * dpi), round(SLOT_H / 72 * dpi)
 
 
 def styles() -> dict[str, ParagraphStyle]:

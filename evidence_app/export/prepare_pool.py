@@ -70,8 +70,9 @@ class SharedPool:
     """A warm, long-lived process pool for the GUI: started on first use, shared by exports and thumbnails,
     shut down on exit."""
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, one_shot: bool = False):
         self.workers = workers or worker_count()
+        self.one_shot = one_shot  # a command's pool (export/ahead.py): released as soon as its export has its pictures
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._ahead: tuple[Path, dict[ImageJob, Future], dict[Future, Path]] | None = None
@@ -155,6 +156,14 @@ class SharedPool:
             else:
                 future.add_done_callback(lambda done, place=places[future]: _remove_place(place))
 
+    def release(self) -> None:
+        """A one-shot pool's export has all its pictures: the workers exit while the PDF is written."""
+        self.drop_ahead()
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=False)
+                self._executor = None
+
     def shutdown(self) -> None:
         self.drop_ahead()
         with self._lock:
@@ -203,6 +212,8 @@ class PreparePool:
         if self._pool is not None:
             self._pool.shutdown(wait=False)
             self._pool = None
+        elif _shared is not None and _shared.one_shot:
+            _shared.release()
 
     def close(self) -> None:
         if self._pool is not None:

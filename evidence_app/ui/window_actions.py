@@ -40,7 +40,7 @@ class WindowActions:
         library, case_id, since = self.library, self.case_id, pool.runs if pool is not None else None
 
         def ahead() -> None:
-            from evidence_app.export.bundle import prepare_ahead
+            from evidence_app.export.ahead import prepare_ahead
 
             prepare_ahead(library, case_id, since)  # the print export's pictures, in the warm workers
 

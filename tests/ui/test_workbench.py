@@ -279,7 +279,7 @@ def test_today_refills_only_when_what_it_shows_changes(window, lib):
 def test_export_dialog_prepares_the_pictures_ahead_and_the_export_takes_them(case_window, lib, qtbot, tmp_path):
     """Opening the export dialog starts the print export's pictures in the warm pool; the Export click takes
     them; closing the dialog removes what was prepared and not taken."""
-    from evidence_app.export.bundle import prepare_ahead
+    from evidence_app.export.ahead import prepare_ahead
     from evidence_app.export.prepare_pool import SharedPool, install_shared
 
     window, case = case_window

@@ -110,7 +110,8 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     takes them (same bytes in the PDF as preparing them then), a picture changed meanwhile is prepared again,
     and what no export took is removed."""
     from evidence_app.core.model import Redaction
-    from evidence_app.export.bundle import export_pdf, prepare_ahead
+    from evidence_app.export.ahead import prepare_ahead
+    from evidence_app.export.bundle import export_pdf
 
     case = lib.create_case("signed_not_received", "taobao", order_no="A1")
     items = [lib.add_file(case.id, factories.noisy_photo(tmp_path / f"p{n}.jpg", size=(2400, 1800), seed=n),
@@ -146,3 +147,31 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     finally:
         install_shared(None)
         pool.shutdown()
+
+
+def test_the_export_command_hands_its_pictures_to_workers_first(lib, tmp_path, monkeypatch, capsys):
+    """`evidence-app export` (print) starts its workers with the pictures before it loads the layout modules
+    and judges the case; the export takes every one, the workers exit as soon as it has them, and nothing is
+    left installed or on disk. A case with few pictures does not (its own process is what it waits for)."""
+    from evidence_app import cli
+    from evidence_app.export import ahead
+    from evidence_app.export.prepare_pool import SharedPool
+
+    case = lib.create_case("signed_not_received", "taobao", order_no="C1")
+    for n in range(4):
+        lib.add_file(case.id, factories.noisy_photo(tmp_path / f"p{n}.jpg", size=(2400, 1800), seed=n), "item_photo")
+    assert ahead.command_pool(lib, case.id) is None and shared() is None  # 4 small photos
+    monkeypatch.setattr(ahead, "COMMAND_AHEAD_BYTES", 1)
+    made, taken = [], []
+    real_init, real_take = SharedPool.__init__, SharedPool.take_ahead
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(SharedPool, "__init__", init)
+    monkeypatch.setattr(SharedPool, "take_ahead", lambda self, job: taken.append(real_take(self, job)) or taken[-1])
+    assert cli.main(["export", str(case.id), "-o", str(tmp_path / "c.pdf")]) == 0
+    assert "c.pdf" in capsys.readouterr().out and (tmp_path / "c.pdf").stat().st_size > 0
+    assert len(made) == 1 and made[0].one_shot and sum(f is not None for f in taken) == 4
+    assert shared() is None and not made[0].started and made[0].ahead() is None
