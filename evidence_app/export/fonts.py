@@ -39,6 +39,7 @@ def _warm(first: Callable[[], object] | None = None) -> None:
         except Exception:  # noqa: BLE001 - a head start only: the export does the work itself if this failed
             pass
     import evidence_app.export.bundle  # noqa: F401 - reportlab's layout modules
+    import evidence_app.export.pdfsafe  # noqa: F401 - pypdf, loaded by an export only to merge PDF evidence
 
     register()
 
