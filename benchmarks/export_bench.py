@@ -136,15 +136,16 @@ with Library(Path(sys.argv[1])) as lib:
     case_id, read = int(sys.argv[2]), sys.argv[4] == "read"
     # the export dialog opens, as window_actions.export_dialog does: it starts the workers, the font and module
     # warm-up, and then the print export's pictures in the workers; it judges the case
-    since = pool.runs
+    warm = [pool.executor().submit(_warm) for _ in range(pool.workers)]  # first, as the dialog's pool.warm()
+    since = pool.generation
     def ahead():
         from evidence_app.export.ahead import prepare_ahead
         prepare_ahead(lib, case_id, since)
     warming = warm_in_background(ahead)
     from evidence_app.export.document import build
     build(lib, case_id, lang=lib.lang)
-    wait([pool.executor().submit(_warm) for _ in range(pool.workers)])
-    warming.join()  # the workers and the warm-up are ready; the pictures have just been handed to the workers
+    wait(warm)
+    warming.join()  # the workers and the warm-up are ready; the pictures are being prepared
     if read and pool.ahead() is not None:  # the agent read the dialog a moment longer: the pictures are done
         wait(pool.ahead()[1])
     from evidence_app.export.bundle import export_pdf

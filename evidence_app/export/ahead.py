@@ -65,6 +65,10 @@ def command_pool(library: Library, case_id: int) -> SharedPool | None:
     if len(jobs) < INLINE_BELOW or size < COMMAND_AHEAD_BYTES:
         return None
     pool = SharedPool(one_shot=True)
+    try:
+        pool.prepare_ahead(jobs, pool.generation)
+    except Exception:  # noqa: BLE001 - a head start only (no temp folder, no process): the export starts its own
+        pool.shutdown()
+        return None
     install_shared(pool)
-    pool.prepare_ahead(jobs, pool.runs)
     return pool

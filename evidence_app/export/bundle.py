@@ -219,7 +219,11 @@ class BundleExporter:
         except BrokenProcessPool:
             raise ExportError("an image worker process stopped unexpectedly (out of memory?); try again") from None
         except Exception as exc:  # noqa: BLE001 - name the exhibit, one line
-            failed = next((n for n, i in enumerate(self.items, 1) if i.id in jobs and not _done(folder, i.id)), None)
+            key = pool.failed[0] if isinstance(pool.failed, tuple) else pool.failed  # a video frame: (item, n)
+            failed = next((n for n, i in enumerate(self.items, 1) if i.id == key), None)
+            if failed is None:  # not a job's own error: the first exhibit not prepared
+                failed = next((n for n, i in enumerate(self.items, 1) if i.id in jobs and not _done(folder, i.id)),
+                              None)
             where = f"证据 {failed} ({self.items[failed - 1].original_name})" if failed else "an exhibit"
             reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
             raise ExportError(f"{where} cannot be decoded: {reason}",

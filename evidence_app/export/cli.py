@@ -47,7 +47,7 @@ def cmd_export(lib, args) -> int:
         # the pictures go to the workers first; the layout modules load and the case is judged meanwhile
         from evidence_app.export.ahead import command_pool
 
-        pool = command_pool(lib, case_id)
+        pool = command_pool(lib, case_id)  # None when not worth it, or when it could not start
     try:
         return _export(lib, args, case_id, progress)
     finally:

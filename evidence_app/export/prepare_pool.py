@@ -75,11 +75,16 @@ class SharedPool:
         self.one_shot = one_shot  # a command's pool (export/ahead.py): released as soon as its export has its pictures
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
-        self._ahead: tuple[Path, dict[ImageJob, Future], dict[Future, Path]] | None = None
-        self.runs = 0  # exports that have used this pool
+        self._ahead: tuple[Path, dict[ImageJob, Future]] | None = None
+        self._places: dict[Future, Path] = {}  # each picture prepared ahead: its own folder, until moved or removed
+        self.generation = 0  # goes up when an export starts or the pictures prepared ahead are dropped
 
     def executor(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._executor is not None and getattr(self._executor, "_broken", False):
+                # a worker died (out of memory?) while no export was running: start afresh
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
             if self._executor is None:
                 # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
@@ -103,31 +108,38 @@ class SharedPool:
     # did not take is dropped when it starts (another preset, a picture edited meanwhile) or when the dialog closes.
 
     def prepare_ahead(self, jobs: list[ImageJob], since: int | None = None) -> bool:
-        """False (nothing started) when an export has run on this pool since `since` (`self.runs` when the
-        dialog opened): an Export clicked at once prepares its own pictures, and must not share the cores."""
-        if since is not None and self.runs != since:
+        """False (nothing kept) when an export has started or the pictures were dropped (the dialog closed) since
+        `since` (`self.generation` when the dialog opened): an Export clicked at once prepares its own pictures."""
+        if since is not None and self.generation != since:
             return False
-        self.drop_ahead()
         from evidence_app.storage import leftovers
 
         folder = Path(tempfile.mkdtemp(prefix=leftovers.temp_prefix("ahead")))
-        executor = self.executor()
         futures: dict[ImageJob, Future] = {}
-        places: dict[Future, Path] = {}
-        for n, job in enumerate(jobs):
-            key = replace(job, out_stem="")
-            if key not in futures:
-                place = folder / str(n)  # a folder per picture: it is removed with its own files, never before
-                place.mkdir()
-                future = futures[key] = executor.submit(prepare_image, replace(job, out_stem=str(place / "p")))
-                places[future] = place
+        try:
+            executor = self.executor()
+            for n, job in enumerate(jobs):
+                key = replace(job, out_stem="")
+                if key not in futures:
+                    place = folder / str(n)  # a folder per picture: removed with its own files, never before
+                    place.mkdir()
+                    future = futures[key] = executor.submit(prepare_image, replace(job, out_stem=str(place / "p")))
+                    self._places[future] = place
+        except BaseException:  # no process could start, the disk is full: nothing ahead, nothing left behind
+            for future in futures.values():
+                self.discard(future)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+            raise
         with self._lock:
-            self._ahead = (folder, futures, places)
-            late = since is not None and self.runs != since  # an export began while these were handed out
-        if late:
-            self.drop_ahead()
-            return False
-        return True
+            late = since is not None and self.generation != since  # an export began, or the dialog closed
+            previous, self._ahead = self._ahead, (None if late else (folder, futures))
+        for future in futures.values() if late else ():
+            self.discard(future)
+        if previous is not None:
+            for future in previous[1].values():
+                self.discard(future)
+        return not late
 
     def ahead(self) -> tuple[Path, list[Future]] | None:
         """The folder of the pictures prepared ahead and those no export took yet; None if there are none."""
@@ -139,22 +151,37 @@ class SharedPool:
             if self._ahead is None:
                 return None
             future = self._ahead[1].pop(replace(job, out_stem=""), None)
-        return None if future is None or future.cancelled() else future
+        if future is None:
+            return None
+        if future.cancelled() or (future.done() and isinstance(future.exception(), BrokenProcessPool)):
+            self.discard(future)  # its worker died: the export prepares it again
+            return None
+        return future
 
     def drop_ahead(self) -> None:
-        """Forget what was prepared ahead and was not taken: not started, cancelled; being prepared, removed
-        once done. Each picture has a folder of its own, removed with its files (those taken are moved out by
-        the export); the folder of them all goes with the last."""
+        """Forget what was prepared ahead and was not taken (the dialog closed, or an export took what it
+        wanted): see `discard`. A `prepare_ahead` still handing pictures out then keeps none of them."""
         with self._lock:
             ahead, self._ahead = self._ahead, None
-        if ahead is None:
+            self.generation += 1
+        for future in ahead[1].values() if ahead is not None else ():
+            self.discard(future)
+
+    def discard(self, future: Future) -> None:
+        """A picture prepared ahead that no export will use (or whose export failed before moving its files):
+        not started, cancelled; else its folder is removed with its files once it is done, then the folder of
+        them all when it is empty."""
+        place = self._places.pop(future, None)
+        if place is None:
             return
-        _folder, futures, places = ahead
-        for future in futures.values():
-            if future.cancel():
-                _remove_place(places[future])
-            else:
-                future.add_done_callback(lambda done, place=places[future]: _remove_place(place))
+        if future.cancel():
+            _remove_place(place)
+        else:
+            future.add_done_callback(lambda _done: _remove_place(place))
+
+    def moved(self, future: Future) -> None:
+        """A picture prepared ahead whose files an export moved into its own folder."""
+        self._places.pop(future, None)
 
     def release(self) -> None:
         """A one-shot pool's export has all its pictures: the workers exit while the PDF is written."""
@@ -199,6 +226,7 @@ class PreparePool:
     def __init__(self, workers: int | None = None):
         self.workers = workers or worker_count()
         self._pool: ProcessPoolExecutor | None = None
+        self.failed: object | None = None  # the key of the job whose error `run` raised
 
     def __enter__(self) -> PreparePool:
         return self
@@ -229,6 +257,7 @@ class PreparePool:
         `into`: the dict to fill (the caller may read what is done so far from `on_done`). `in_order`: hand the
         jobs out in their order (a caller drawing pages as they come), not largest first."""
         results: dict[int, PreparedImage] = {} if into is None else into
+        self.failed = None
         warm = _shared
         small = len(jobs) < INLINE_BELOW or (warm is None and _source_bytes(jobs) < INLINE_BELOW_BYTES)
         if small or self.workers == 1:
@@ -237,12 +266,14 @@ class PreparePool:
             for key, job in jobs.items():
                 if cancelled and cancelled():
                     raise ExportCancelled()
-                results[key] = prepare_image(job)
+                try:
+                    results[key] = prepare_image(job)
+                except Exception:
+                    self.failed = key
+                    raise
                 on_done(key)
             return results
         if warm is not None:
-            with warm._lock:
-                warm.runs += 1
             executor = warm.executor()  # warm and shared: never shut down here
         else:
             if self._pool is None:
@@ -253,18 +284,18 @@ class PreparePool:
         # largest first: the last image to finish is then a small one, and both cores stay busy to the end
         order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))
         pending: dict[Future, int] = {}
-        ahead: set[Future] = set()
+        ahead: set[Future] = set()  # taken from the pictures prepared ahead, files not yet moved
         taken = {key: warm.take_ahead(jobs[key]) for key in order} if warm is not None else {}
         if warm is not None:
             warm.drop_ahead()  # what this export did not take would only hold up its own jobs in the queue
-        for key in order:
-            future = taken.get(key)
-            if future is not None:
-                ahead.add(future)
-            else:
-                future = executor.submit(prepare_image, jobs[key])
-            pending[future] = key
         try:
+            for key in order:
+                future = taken.get(key)
+                if future is not None:
+                    ahead.add(future)
+                else:
+                    future = executor.submit(prepare_image, jobs[key])
+                pending[future] = key
             if meanwhile:
                 meanwhile()
             while pending:
@@ -273,11 +304,30 @@ class PreparePool:
                     raise ExportCancelled()
                 for future in done:
                     key = pending.pop(future)
-                    results[key] = _moved(future.result(), jobs[key]) if future in ahead else future.result()
+                    try:
+                        prepared = future.result()
+                    except BrokenProcessPool:
+                        if future not in ahead:
+                            raise
+                        # prepared ahead by a worker that died while the dialog was open: again, by fresh ones
+                        ahead.discard(future)
+                        warm.discard(future)
+                        pending[warm.executor().submit(prepare_image, jobs[key])] = key
+                        continue
+                    except BaseException:
+                        self.failed = key  # the exhibit to name (the caller cannot tell from its folder)
+                        raise
+                    if future in ahead:
+                        prepared = _moved(prepared, jobs[key])
+                        ahead.discard(future)
+                        warm.moved(future)
+                    results[key] = prepared
                     on_done(key)
         except BaseException as exc:
             for future in pending:
                 future.cancel()
+            for future in ahead:  # taken but never moved: their files must not stay behind
+                warm.discard(future)
             if warm is not None and isinstance(exc, BrokenProcessPool):
                 warm.shutdown()  # a worker died (out of memory?): the next use starts fresh workers
             raise

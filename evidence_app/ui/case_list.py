@@ -93,6 +93,10 @@ class CaseListModel(QAbstractTableModel):
         # ...and none afterwards: Python's full collections walk every object that lives on, and with 20,000
         # cases each cost 67 ms on the GUI thread (two came within the first case switches after start-up, at
         # any keystroke later). Frozen objects are left out of collections; reference counting still frees them.
+        # A later reload collects first (the rest of the heap is frozen already: only what is new is walked), so
+        # no garbage cycle (a closed dialog) is frozen with the new rows.
+        if gc.get_freeze_count():
+            gc.collect()
         gc.freeze()
 
     def _refresh(self) -> None:

@@ -37,7 +37,7 @@ class WindowActions:
             pool.warm()  # the workers start while the agent picks the options: the click does not wait
         from evidence_app.export.fonts import warm_in_background
 
-        library, case_id, since = self.library, self.case_id, pool.runs if pool is not None else None
+        library, case_id, since = self.library, self.case_id, pool.generation if pool is not None else None
 
         def ahead() -> None:
             from evidence_app.export.ahead import prepare_ahead

@@ -303,7 +303,7 @@ def test_export_dialog_prepares_the_pictures_ahead_and_the_export_takes_them(cas
         assert sum(f is not None for f in taken) == 3  # the export took all three
         assert (tmp_path / "bundle.pdf").is_file()
         qtbot.waitUntil(lambda: not folder.exists(), timeout=30000)  # moved into the export's folder
-        assert prepare_ahead(lib, case.id, since=pool.runs) == 3  # the agent exports again later
+        assert prepare_ahead(lib, case.id, since=pool.generation) == 3  # the agent exports again later
         folder = pool.ahead()[0]
         dialog.reject()
         qtbot.waitUntil(lambda: not folder.exists(), timeout=30000)

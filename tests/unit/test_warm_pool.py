@@ -1,6 +1,7 @@
 """The GUI's warm image pool (shared by exports and thumbnails) and the bounded thumbnail cache."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -123,7 +124,7 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     take = pool.take_ahead
     pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
     try:
-        assert prepare_ahead(lib, case.id, since=pool.runs) == 4
+        assert prepare_ahead(lib, case.id, since=pool.generation) == 4
         folder = pool.ahead()[0]
         lib.update_item(items[3].id, redactions=[Redaction(10, 10, 300, 200)])  # while the dialog is open
         export_pdf(lib, case.id, tmp_path / "ahead.pdf")
@@ -134,13 +135,13 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
         assert pool.ahead() is None
         qtbot.waitUntil(lambda: not folder.exists())
         # another preset: nothing prepared ahead is taken, and what was queued no longer holds up its jobs
-        assert prepare_ahead(lib, case.id, since=pool.runs) == 4
+        assert prepare_ahead(lib, case.id, since=pool.generation) == 4
         queued = pool.ahead()[1]
         export_pdf(lib, case.id, tmp_path / "compact.pdf", preset="compact")
         assert pool.ahead() is None and all(f.cancelled() or f.done() for f in queued)
         # an Export clicked before the pictures were started: nothing is prepared ahead beside it
-        assert prepare_ahead(lib, case.id, since=pool.runs - 1) == 0 and pool.ahead() is None
-        assert prepare_ahead(lib, case.id, since=pool.runs) == 4
+        assert prepare_ahead(lib, case.id, since=pool.generation - 1) == 0 and pool.ahead() is None
+        assert prepare_ahead(lib, case.id, since=pool.generation) == 4
         folder = pool.ahead()[0]
         pool.drop_ahead()  # the dialog closed without exporting
         qtbot.waitUntil(lambda: not folder.exists())
@@ -175,3 +176,86 @@ def test_the_export_command_hands_its_pictures_to_workers_first(lib, tmp_path, m
     assert "c.pdf" in capsys.readouterr().out and (tmp_path / "c.pdf").stat().st_size > 0
     assert len(made) == 1 and made[0].one_shot and sum(f is not None for f in taken) == 4
     assert shared() is None and not made[0].started and made[0].ahead() is None
+
+
+def _jobs(tmp_path, n=4, bad=None):
+    from evidence_app.imaging.prepare import ImageJob
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    paths = [factories.noisy_photo(src / f"p{k}.jpg", size=(1600, 1200), seed=k) for k in range(n)]
+    if bad is not None:
+        paths[bad].write_bytes(paths[bad].read_bytes()[:3000])  # damaged after it was stored
+    return {k + 1: ImageJob(source=str(p), media_type="image/jpeg", out_stem=str(out / f"item{k + 1}"),
+                            box_w=800, box_h=600) for k, p in enumerate(paths)}
+
+
+def _ahead_of(pool, jobs):
+    from concurrent.futures import wait
+    from dataclasses import replace
+
+    assert pool.prepare_ahead([replace(j, out_stem="") for j in jobs.values()], pool.generation)
+    folder, futures = pool.ahead()
+    wait(futures)
+    return folder
+
+
+@pytest.mark.parametrize("ahead", [False, True])
+def test_a_picture_that_cannot_be_decoded_is_the_one_named_and_nothing_is_left(tmp_path, qtbot, ahead):
+    from evidence_app.export.prepare_pool import PreparePool
+
+    jobs = _jobs(tmp_path, bad=2)  # the third
+    pool = SharedPool(workers=2)
+    install_shared(pool)
+    try:
+        folder = _ahead_of(pool, jobs) if ahead else None
+        run = PreparePool(2)
+        with pytest.raises(OSError, match="truncated"):
+            run.run(jobs, lambda key: None, in_order=True)
+        assert run.failed == 3
+        if folder is not None:
+            qtbot.waitUntil(lambda: not folder.exists())  # what was taken and never moved is removed too
+    finally:
+        install_shared(None)
+        pool.shutdown()
+
+
+def test_a_cancelled_export_leaves_no_picture_prepared_ahead(tmp_path, qtbot):
+    from evidence_app.export.model import ExportCancelled
+    from evidence_app.export.prepare_pool import PreparePool
+
+    jobs = _jobs(tmp_path)
+    pool = SharedPool(workers=2)
+    install_shared(pool)
+    try:
+        folder = _ahead_of(pool, jobs)
+        with pytest.raises(ExportCancelled):
+            PreparePool(2).run(jobs, lambda key: None, cancelled=lambda: True)
+        qtbot.waitUntil(lambda: not folder.exists())
+    finally:
+        install_shared(None)
+        pool.shutdown()
+
+
+def test_a_worker_dying_while_pictures_are_prepared_ahead_does_not_break_the_next_export(tmp_path):
+    import os as _os
+    from concurrent.futures import wait
+    from dataclasses import replace
+
+    from evidence_app.export.prepare_pool import PreparePool
+
+    jobs = _jobs(tmp_path)
+    pool = SharedPool(workers=2)
+    install_shared(pool)
+    try:
+        assert pool.prepare_ahead([replace(j, out_stem="") for j in jobs.values()], pool.generation)
+        dying = pool.executor().submit(_os._exit, 1)  # a worker dies (out of memory, killed)
+        wait([dying, *pool.ahead()[1]])
+        results = PreparePool(2).run(jobs, lambda key: None)
+        assert sorted(results) == [1, 2, 3, 4] and all(Path(r.slices[0].path).is_file() for r in results.values())
+        pool.warm()  # the next dialog: fresh workers
+        assert pool.executor().submit(_os.getpid).result() > 0
+    finally:
+        install_shared(None)
+        pool.shutdown()
