@@ -98,3 +98,16 @@ def noisy_photo(path: Path, size=(2000, 1500), seed: int = 0) -> Path:
     noise = Image.effect_noise(size, 40 + seed % 20).convert("RGB")
     Image.blend(base, noise, 0.5).save(path, "JPEG", quality=92)
     return path
+
+
+def installed_pool_counting_takes(workers: int = 2):
+    """A warm SharedPool installed for exports, and the list of what each export took from the pictures
+    prepared ahead (a Future, or None when the picture was prepared at the click). The caller uninstalls it."""
+    from evidence_app.export.prepare_pool import SharedPool, install_shared
+
+    pool = SharedPool(workers=workers)
+    install_shared(pool)
+    taken: list = []
+    take = pool.take_ahead
+    pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
+    return pool, taken

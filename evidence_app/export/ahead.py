@@ -9,7 +9,7 @@ from pathlib import Path
 from evidence_app.core.model import EvidenceItem
 from evidence_app.export.geometry import slot_pixels
 from evidence_app.export.model import PRINT, Preset
-from evidence_app.export.prepare_pool import INLINE_BELOW, SharedPool, install_shared
+from evidence_app.export.prepare_pool import INLINE_BELOW, SharedPool, install_shared, source_bytes
 from evidence_app.export.prepare_pool import shared as shared_pool
 from evidence_app.imaging.prepare import ImageJob
 from evidence_app.storage.library import Library
@@ -56,13 +56,7 @@ def command_pool(library: Library, case_id: int) -> SharedPool | None:
     starts its own workers, or works in-process, as before. The caller shuts it down (`install_shared(None)`,
     `shutdown()`)."""
     jobs = print_jobs(library, case_id)
-    size = 0
-    for job in jobs:
-        try:
-            size += Path(job.source).stat().st_size
-        except OSError:
-            pass
-    if len(jobs) < INLINE_BELOW or size < COMMAND_AHEAD_BYTES:
+    if len(jobs) < INLINE_BELOW or source_bytes(jobs) < COMMAND_AHEAD_BYTES:
         return None
     pool = SharedPool(one_shot=True)
     try:

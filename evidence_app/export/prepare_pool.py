@@ -12,7 +12,7 @@ import multiprocessing.connection
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -45,6 +45,11 @@ def _worker_init() -> None:
     """Each image worker: gone with its parent, and keeping freed pixel memory for the next picture."""
     _die_with_parent()
     keep_pixel_blocks()
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init)
 
 
 def worker_count() -> int:
@@ -86,9 +91,7 @@ class SharedPool:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
             if self._executor is None:
-                # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                                     initializer=_worker_init)
+                self._executor = _new_pool(self.workers)
             return self._executor
 
     def warm(self) -> None:
@@ -212,9 +215,9 @@ def shared() -> SharedPool | None:
     return _shared
 
 
-def _source_bytes(jobs: dict[int, ImageJob]) -> int:
+def source_bytes(jobs: Iterable[ImageJob]) -> int:
     total = 0
-    for job in jobs.values():
+    for job in jobs:
         try:
             total += os.path.getsize(job.source)
         except OSError:
@@ -259,7 +262,7 @@ class PreparePool:
         results: dict[int, PreparedImage] = {} if into is None else into
         self.failed = None
         warm = _shared
-        small = len(jobs) < INLINE_BELOW or (warm is None and _source_bytes(jobs) < INLINE_BELOW_BYTES)
+        small = len(jobs) < INLINE_BELOW or (warm is None and source_bytes(jobs.values()) < INLINE_BELOW_BYTES)
         if small or self.workers == 1:
             if meanwhile:
                 meanwhile()
@@ -277,9 +280,7 @@ class PreparePool:
             executor = warm.executor()  # warm and shared: never shut down here
         else:
             if self._pool is None:
-                # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=_worker_init)
+                self._pool = _new_pool(self.workers)
             executor = self._pool
         # largest first: the last image to finish is then a small one, and both cores stay busy to the end
         order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))

@@ -272,10 +272,7 @@ class CaseListModel(QAbstractTableModel):
         # Typing on narrows what is shown, unless evidence text matches: a word that just reached 3 characters
         # (or joined other words) is looked up for the first time, and may bring back cases it did not show.
         if narrower and self.text and not any(self.read_hits.values()):
-            rows = self.rows
-            for word in words:  # word by word: a plain `in` per row, no call per row; the rows in deadline order
-                rows = [r for r in rows if word in r.hay]  # are scattered in memory, every attribute read costs
-            self._show(rows)
+            self._show(self._filtered(self.rows))  # only the rows shown now can still match
         else:
             self._apply()
 

@@ -280,17 +280,13 @@ def test_export_dialog_prepares_the_pictures_ahead_and_the_export_takes_them(cas
     """Opening the export dialog starts the print export's pictures in the warm pool; the Export click takes
     them; closing the dialog removes what was prepared and not taken."""
     from evidence_app.export.ahead import prepare_ahead
-    from evidence_app.export.prepare_pool import SharedPool, install_shared
+    from evidence_app.export.prepare_pool import install_shared
 
     window, case = case_window
     for n in range(3):
         lib.add_file(case.id, factories.noisy_photo(tmp_path / f"{n}.jpg", size=(2400, 1800), seed=n), "item_photo")
     window.open_case(case.id)
-    pool = SharedPool(workers=2)
-    install_shared(pool)
-    taken = []
-    take = pool.take_ahead
-    pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
+    pool, taken = factories.installed_pool_counting_takes()
     try:
         dialog = window.export_dialog()
         qtbot.waitUntil(lambda: pool.ahead() is not None, timeout=30000)

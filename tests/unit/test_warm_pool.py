@@ -118,11 +118,7 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     items = [lib.add_file(case.id, factories.noisy_photo(tmp_path / f"p{n}.jpg", size=(2400, 1800), seed=n),
                           "item_photo").item for n in range(4)]
     export_pdf(lib, case.id, tmp_path / "plain.pdf")  # no pool: prepared at the click
-    pool = SharedPool(workers=2)
-    install_shared(pool)
-    taken = []
-    take = pool.take_ahead
-    pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
+    pool, taken = factories.installed_pool_counting_takes()
     try:
         assert prepare_ahead(lib, case.id, since=pool.generation) == 4
         folder = pool.ahead()[0]
