@@ -31,7 +31,7 @@ from evidence_app.export.document import build as build_document
 from evidence_app.export.model import (COMPACT_STEPS, DEFAULT_BUDGET, PRINT, CancelFn, ExportCancelled, ExportError,
                                        ExportResult, Preset, ProgressFn, check_pdf_target)
 from evidence_app.export.ahead import image_job as _image_job
-from evidence_app.export.prepare_pool import PreparePool
+from evidence_app.export.prepare_pool import PreparePool, settle_released
 from evidence_app.export import pdfinfo, pngpass, textlayer
 from evidence_app.export import video_pages as V
 from evidence_app.export.video_pages import FrameCell
@@ -577,6 +577,7 @@ class _Render:
                                ex.now.strftime("D:%Y%m%d%H%M%S+08'00'"))
         pdfinfo.apply(c, info)
         c.showOutline()  # open with the bookmarks shown
+        settle_released()
         c.save()
         if self.pdf_pages:  # pypdf rewrites the file once: pages merged, then every object cleaned
             ex._merge_pdf_evidence(self.path, self.pdf_pages, info)

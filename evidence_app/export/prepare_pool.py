@@ -19,12 +19,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from evidence_app.export.model import CancelFn, ExportCancelled
+from evidence_app.imaging import fastphoto
 from evidence_app.imaging.prepare import ImageJob, PreparedImage, keep_pixel_blocks, prepare_image
 
 INLINE_BELOW = 3  # so few images are not worth starting processes for
 # Starting a worker costs about 0.3 s (a new interpreter importing Pillow); an image costs roughly 0.1 s per MB
 # of JPEG. Below this much source, a one-shot export is faster in-process.
 INLINE_BELOW_BYTES = 12_000_000
+# A one-shot pool's workers take the OpenCV path for photos (imaging/fastphoto.py) from this much picture source:
+# importing it costs each worker ~0.1 s of CPU, more than a handful of photos win back (a 10-exhibit case with
+# 21 MB of photos was 1.05x slower with it). The GUI's long-lived pool always does.
+MANY_PHOTOS_BYTES = 64_000_000
 
 
 def _die_with_parent() -> None:
@@ -41,15 +46,19 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _worker_init() -> None:
-    """Each image worker: gone with its parent, and keeping freed pixel memory for the next picture."""
+def _worker_init(photos: bool = False) -> None:
+    """Each image worker: gone with its parent, keeping freed pixel memory for the next picture and, in a pool
+    for many photos (`photos`), preparing them through OpenCV when it is installed (imaging/fastphoto.py)."""
     _die_with_parent()
     keep_pixel_blocks()
+    if photos:
+        fastphoto.enable()
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
+def _new_pool(workers: int, photos: bool) -> ProcessPoolExecutor:
     # spawn, not fork: safe from a GUI process with threads, and what Windows does anyway
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init,
+                               initargs=(photos,))
 
 
 def worker_count() -> int:
@@ -91,7 +100,7 @@ class SharedPool:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
             if self._executor is None:
-                self._executor = _new_pool(self.workers)
+                self._executor = _new_pool(self.workers, photos=True)
             return self._executor
 
     def warm(self) -> None:
@@ -191,7 +200,7 @@ class SharedPool:
         self.drop_ahead()
         with self._lock:
             if self._executor is not None:
-                self._executor.shutdown(wait=False)
+                _let_go(self._executor)
                 self._executor = None
 
     def shutdown(self) -> None:
@@ -203,6 +212,23 @@ class SharedPool:
 
 
 _shared: SharedPool | None = None
+_leaving: list = []  # the processes of pools let go, until settle_released() has seen them exit
+
+
+def _let_go(executor: ProcessPoolExecutor) -> None:
+    """Tell the workers to exit and return at once; their processes are kept to be joined before the PDF is saved."""
+    _leaving.extend((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False)
+
+
+def settle_released(timeout: float = 5.0) -> None:
+    """Wait for released workers to be gone (they were told to exit when the last picture came back, and are by
+    the time the last pages are drawn): the PDF's save holds the whole file in memory once more, and should not
+    come on top of the workers' memory (120 files: the save's 140 MiB beside two workers' 146 would be 300 MB)."""
+    while _leaving:
+        process = _leaving.pop()
+        with contextlib.suppress(Exception):
+            process.join(timeout)
 
 
 def install_shared(pool: SharedPool | None) -> None:
@@ -241,7 +267,7 @@ class PreparePool:
         """No more jobs: the workers exit while the caller goes on writing the PDF (a tenth of a second that
         waiting for them at the end cost). The interpreter still waits for them at exit."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False)
+            _let_go(self._pool)
             self._pool = None
         elif _shared is not None and _shared.one_shot:
             _shared.release()
@@ -280,7 +306,7 @@ class PreparePool:
             executor = warm.executor()  # warm and shared: never shut down here
         else:
             if self._pool is None:
-                self._pool = _new_pool(self.workers)
+                self._pool = _new_pool(self.workers, photos=source_bytes(jobs.values()) >= MANY_PHOTOS_BYTES)
             executor = self._pool
         # largest first: the last image to finish is then a small one, and both cores stay busy to the end
         order = list(jobs) if in_order else sorted(jobs, key=lambda k: -_size(jobs[k].source))

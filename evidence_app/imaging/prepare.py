@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from evidence_app.imaging import pngplain
+from evidence_app.imaging import fastphoto, pngplain
 from evidence_app.imaging.jpegclean import NotJpeg, rebuild_jpeg
 from evidence_app.imaging.modes import to_rgb as _to_rgb
 from evidence_app.imaging.probe import ensure_heif
@@ -106,6 +106,12 @@ def plan_slices(width: int, height: int, box_w: int, box_h: int, split: bool = T
             top += step
         return scale, rows
     return min(1.0, box_w / width, box_h / height), [(0, height)]
+
+
+def draft_scale(stored: tuple[int, int], need: tuple[int, int]) -> int:
+    """The 1/N (N = 1, 2, 4 or 8) a JPEG is decoded at to give at least `need` pixels: what Pillow's draft picks."""
+    scale = min(stored[0] // need[0], stored[1] // need[1])
+    return next((s for s in (8, 4, 2, 1) if scale >= s), 1)
 
 
 def keep_pixel_blocks() -> None:
@@ -201,6 +207,18 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
         except NotJpeg:
             pass  # a layout we do not rebuild: re-encode it below
 
+    usual = not job.crop and not job.redactions and len(rows) == 1
+    if usual and img.format in ("JPEG", "MPO") and img.mode == "RGB" and not lossless and fastphoto.active():
+        target = (max(1, round(final_w * scale)), max(1, round(final_h * scale)))
+        swaps = (job.orientation in (5, 6, 7, 8)) != (job.rotation in (90, 270))
+        need = (max(1, math.ceil(stored_w * scale)), max(1, math.ceil(stored_h * scale)))
+        out = job.out_stem + ".jpg"
+        size = fastphoto.photo(job.source, out, draft_scale((stored_w, stored_h), need),
+                               (target[1], target[0]) if swaps else target, job.orientation,
+                               job.rotation if job.rotation in _ROTATE else 0, job.quality)
+        if size is not None:
+            return PreparedImage([Prepared(out, size[0], size[1], "JPEG", SliceFrame(
+                (cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, 0, final_h))])
     if img.format == "JPEG":
         # DCT scaling while decoding: ask for the stored-orientation size we will need.
         need = (max(1, math.ceil(stored_w * scale)), max(1, math.ceil(stored_h * scale)))
@@ -208,7 +226,7 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
     img.load()
     factor = img.size[0] / stored_w
     work = _to_rgb(img)
-    if not job.crop and not job.redactions and len(rows) == 1:
+    if usual:
         # The usual photo: shrink first, in the stored orientation, then turn the small picture upright (turning
         # 1500x2000 pixels before shrinking cost as much as the JPEG encode).
         target = (max(1, round(final_w * scale)), max(1, round(final_h * scale)))

@@ -117,9 +117,9 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     case = lib.create_case("signed_not_received", "taobao", order_no="A1")
     items = [lib.add_file(case.id, factories.noisy_photo(tmp_path / f"p{n}.jpg", size=(2400, 1800), seed=n),
                           "item_photo").item for n in range(4)]
-    export_pdf(lib, case.id, tmp_path / "plain.pdf")  # no pool: prepared at the click
     pool, taken = factories.installed_pool_counting_takes()
     try:
+        export_pdf(lib, case.id, tmp_path / "plain.pdf")  # nothing prepared ahead: prepared at the click
         assert prepare_ahead(lib, case.id, since=pool.generation) == 4
         folder = pool.ahead()[0]
         lib.update_item(items[3].id, redactions=[Redaction(10, 10, 300, 200)])  # while the dialog is open
