@@ -27,7 +27,8 @@ def image_job(library: Library, item: EvidenceItem, preset: Preset, folder: Path
                     out_stem=str(folder / f"item{item.id}"), box_w=box_w, box_h=box_h, quality=preset.quality,
                     orientation=item.orientation, rotation=item.rotation,
                     crop=tuple(item.crop.as_list()) if item.crop else None,
-                    redactions=tuple(tuple(r.as_list()) for r in item.redactions))
+                    redactions=tuple(tuple(r.as_list()) for r in item.redactions),
+                    rows_checked=item.media_type == "image/png" and library.png_rows_checked(item.sha256))
 
 
 def print_jobs(library: Library, case_id: int) -> list[ImageJob]:

@@ -57,6 +57,7 @@ class ImageJob:
     redactions: tuple[tuple[int, ...], ...] = ()  # (x, y, w, h[, page of a multi-page TIFF])
     split: bool = True
     first_page_only: bool = False  # multi-page TIFF: thumbnails need page 1 only
+    rows_checked: bool = False  # a PNG found plain when it was added (pngplain.CHECKS): its rows are not inflated again
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,7 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
 def _keep_png(job: ImageJob, width: int, height: int) -> PreparedImage | None:
     """A plain PNG at its own pixels: its rows as they are, without its metadata chunks, unless a high-quality
     JPEG is smaller (tried only above PNG_KEEP_BPP). None when the PNG is not plain (palette, alpha, 16-bit…)."""
-    stripped = pngplain.strip(Path(job.source).read_bytes())
+    stripped = pngplain.strip(Path(job.source).read_bytes(), check_rows=not job.rows_checked)
     if stripped is None:
         return None
     frame = SliceFrame((0, 0, width, height), 0, 0, height)

@@ -141,6 +141,15 @@ MIGRATIONS: list[str] = [
         VALUES (new.id, new.title, new.order_no, new.refund_no, new.buyer, new.tracking_no, new.statement);
     END;
     """,
+    # issue 13 (export speed): stored PNGs whose rows were checked plain when they were added (imaging/pngplain:
+    # the compressed rows and nothing else), with the version of that check; an export passes their rows through
+    # without inflating them again (the file's hash is checked before it is used)
+    """
+    CREATE TABLE plain_pngs (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        checks INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 

@@ -21,6 +21,7 @@ from evidence_app.core.catalog import Catalog, load_catalog
 from evidence_app.core.model import (BOOL_FACTS, FACT_NAMES, FACTS, TIME_FIELDS, Case, CaseStatus, EvidenceItem, KeyFrame,
                                      Redaction)
 from evidence_app.core.timeutil import DEFAULT_TZ, parse_time, to_text, zone
+from evidence_app.imaging import pngplain
 from evidence_app.imaging.probe import Probe, Refused, check_file, probe_file
 from evidence_app.reading.types import Reading
 from evidence_app.storage import leftovers
@@ -367,6 +368,7 @@ class Library:
                 raise Refused("disk", detail=exc.strerror or str(exc)) from None
             try:
                 probe = probe_file(staged.path, self.max_bytes(), self.max_video_bytes(), propose=True)
+                plain = probe.media_type == "image/png" and pngplain.read_plain(staged.path.read_bytes()) is not None
             except BaseException:
                 self.store.discard(staged)
                 raise
@@ -384,6 +386,9 @@ class Library:
                     kind = self._suggest_kind(staged.sha256, original_name or source.name, probe)
                 item_id = self._insert_item(conn, case_id, staged.sha256, staged.size, probe, kind, caption,
                                             original_name or source.name, suggested=suggested)
+                if plain:
+                    conn.execute("INSERT OR REPLACE INTO plain_pngs(sha256, checks) VALUES (?, ?)",
+                                 (staged.sha256, pngplain.CHECKS))
         except OSError as exc:
             return AddResult(source, refused=Refused("disk", detail=exc.strerror or str(exc)))
         finally:
@@ -584,7 +589,13 @@ class Library:
             orphans = self.store.all_hashes() - used
             for sha in orphans:
                 self.store.remove(sha)
+            conn.execute("DELETE FROM plain_pngs WHERE sha256 NOT IN (SELECT sha256 FROM items)")
         return len(orphans)
+
+    def png_rows_checked(self, sha256: str) -> bool:
+        """The stored PNG was found plain when it was added, by the checks of this version (imaging/pngplain)."""
+        rows = self.db.query("SELECT checks FROM plain_pngs WHERE sha256 = ?", (sha256,))
+        return bool(rows) and rows[0][0] == pngplain.CHECKS
 
     # --- reading (issue 11) --------------------------------------------------------------------------------
 

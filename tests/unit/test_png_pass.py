@@ -133,3 +133,53 @@ def test_bytes_hidden_in_the_compressed_rows_never_pass(tmp_path):
     box_w, box_h = slot_pixels(PRINT.dpi)
     (out,) = prepare_image(ImageJob(str(hidden), "image/png", str(tmp_path / "o"), box_w, box_h, 80)).slices
     assert b"SECRET" not in Path(out.path).read_bytes()
+
+
+def test_rows_are_checked_once_when_added_and_not_again_at_export(lib, tmp_path, monkeypatch):
+    """Adding a plain PNG checks its rows and records it (with the version of the checks); the export passes its
+    rows through without inflating them again, to the same bytes. A PNG with bytes hidden in its rows is not
+    recorded, and its export still finds them; a record of older checks is not trusted."""
+    plain = chat(tmp_path / "plain.png", size=(400, 900))
+    rows = b"".join(b"\x00" + bytes(3 * 400) for _ in range(900))
+    hidden = tmp_path / "hidden.png"
+    header = struct.pack(">IIBBBBB", 400, 900, 8, 2, 0, 0, 0)
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    hidden.write_bytes(pngplain.SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows) + b"SECRET-IN-IDAT")
+                       + chunk(b"IEND", b""))
+    case = lib.create_case("signed_not_received")
+    a = lib.add_file(case.id, plain, "chat_screenshot").item
+    b = lib.add_file(case.id, hidden, "chat_screenshot").item
+    assert lib.png_rows_checked(a.sha256) and not lib.png_rows_checked(b.sha256)
+
+    inflated = []
+    real = pngplain._rows_only
+    monkeypatch.setattr(pngplain, "_rows_only", lambda png: inflated.append(png.width) or real(png))
+    export_pdf(lib, case.id, tmp_path / "once.pdf", workers=1)
+    assert inflated == [400]  # the hidden one only, found out again
+    raw = (tmp_path / "once.pdf").read_bytes()
+    assert b"SECRET" not in raw
+    with lib.db.transaction() as conn:  # checks of an older version: the export checks the rows itself
+        conn.execute("UPDATE plain_pngs SET checks = ?", (pngplain.CHECKS - 1,))
+    assert not lib.png_rows_checked(a.sha256)
+    inflated.clear()
+    export_pdf(lib, case.id, tmp_path / "again.pdf", workers=1)
+    assert inflated == [400, 400]
+    assert _image_streams(tmp_path / "once.pdf") == _image_streams(tmp_path / "again.pdf")
+    lib.trash_item(a.id)
+    lib.empty_trash()
+    lib.collect_garbage()
+    assert lib.db.query("SELECT count(*) FROM plain_pngs")[0][0] == 0
+
+
+def _image_streams(path):
+    streams = []
+    for page in PdfReader(str(path)).pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for name in sorted(xobjects):
+            obj = xobjects[name].get_object()
+            if obj.get("/Subtype") == "/Image":
+                streams.append(obj.get_data())
+    return streams
