@@ -28,7 +28,12 @@ def image_job(library: Library, item: EvidenceItem, preset: Preset, folder: Path
                     orientation=item.orientation, rotation=item.rotation,
                     crop=tuple(item.crop.as_list()) if item.crop else None,
                     redactions=tuple(tuple(r.as_list()) for r in item.redactions),
-                    rows_checked=item.media_type == "image/png" and library.png_rows_checked(item.sha256))
+                    rows_sha256=_plain_png_sha(library, item))
+
+
+def _plain_png_sha(library: Library, item: EvidenceItem) -> str:
+    """The stored PNG's hash when its rows were found plain as it was added (checked again if the bytes differ)."""
+    return item.sha256 if item.media_type == "image/png" and library.png_rows_checked(item.sha256) else ""
 
 
 def print_jobs(library: Library, case_id: int) -> list[ImageJob]:

@@ -6,6 +6,7 @@ the page slot, stripped of metadata, split into page-height slices when it is a 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import warnings
@@ -57,7 +58,9 @@ class ImageJob:
     redactions: tuple[tuple[int, ...], ...] = ()  # (x, y, w, h[, page of a multi-page TIFF])
     split: bool = True
     first_page_only: bool = False  # multi-page TIFF: thumbnails need page 1 only
-    rows_checked: bool = False  # a PNG found plain when it was added (pngplain.CHECKS): its rows are not inflated again
+    # A PNG found plain when it was added (pngplain.CHECKS): that file's SHA-256. Bytes read with this hash are
+    # not inflated again to check their rows; any other bytes are.
+    rows_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,7 +281,9 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
 def _keep_png(job: ImageJob, width: int, height: int) -> PreparedImage | None:
     """A plain PNG at its own pixels: its rows as they are, without its metadata chunks, unless a high-quality
     JPEG is smaller (tried only above PNG_KEEP_BPP). None when the PNG is not plain (palette, alpha, 16-bit…)."""
-    stripped = pngplain.strip(Path(job.source).read_bytes(), check_rows=not job.rows_checked)
+    data = Path(job.source).read_bytes()
+    checked = bool(job.rows_sha256) and hashlib.sha256(data).hexdigest() == job.rows_sha256
+    stripped = pngplain.strip(data, check_rows=not checked)
     if stripped is None:
         return None
     frame = SliceFrame((0, 0, width, height), 0, 0, height)

@@ -141,16 +141,20 @@ MIGRATIONS: list[str] = [
         VALUES (new.id, new.title, new.order_no, new.refund_no, new.buyer, new.tracking_no, new.statement);
     END;
     """,
-    # issue 13 (export speed): stored PNGs whose rows were checked plain when they were added (imaging/pngplain:
-    # the compressed rows and nothing else), with the version of that check; an export passes their rows through
-    # without inflating them again (the file's hash is checked before it is used)
-    """
-    CREATE TABLE plain_pngs (
+]
+
+
+# Tables that only remember work already done, so it is not done again. Created when the library is opened for
+# writing, not by a numbered migration: a library stays openable read-only on a full disk and by the previous
+# version of the app; a library without them works (the work is done again).
+# plain_pngs (issue 13, export speed): stored PNGs whose rows were found plain when they were added
+# (imaging/pngplain: the compressed rows and nothing else), with the version of those checks.
+CACHE_TABLES = """
+    CREATE TABLE IF NOT EXISTS plain_pngs (
         sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
         checks INTEGER NOT NULL
-    ) WITHOUT ROWID;
-    """,
-]
+    ) WITHOUT ROWID
+"""
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -160,6 +164,8 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     migrate(conn)
+    with contextlib.suppress(sqlite3.OperationalError):  # a cache: without it the work is done again
+        conn.execute(CACHE_TABLES)
     return conn
 
 

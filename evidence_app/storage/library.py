@@ -6,11 +6,11 @@ and never modifies a stored file.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
+import contextlib
 import json
 import math
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
@@ -387,8 +387,9 @@ class Library:
                 item_id = self._insert_item(conn, case_id, staged.sha256, staged.size, probe, kind, caption,
                                             original_name or source.name, suggested=suggested)
                 if plain:
-                    conn.execute("INSERT OR REPLACE INTO plain_pngs(sha256, checks) VALUES (?, ?)",
-                                 (staged.sha256, pngplain.CHECKS))
+                    with contextlib.suppress(sqlite3.OperationalError):  # no cache table: checked at export
+                        conn.execute("INSERT OR REPLACE INTO plain_pngs(sha256, checks) VALUES (?, ?)",
+                                     (staged.sha256, pngplain.CHECKS))
         except OSError as exc:
             return AddResult(source, refused=Refused("disk", detail=exc.strerror or str(exc)))
         finally:
@@ -589,12 +590,16 @@ class Library:
             orphans = self.store.all_hashes() - used
             for sha in orphans:
                 self.store.remove(sha)
-            conn.execute("DELETE FROM plain_pngs WHERE sha256 NOT IN (SELECT sha256 FROM items)")
+            with contextlib.suppress(sqlite3.OperationalError):  # no cache table
+                conn.execute("DELETE FROM plain_pngs WHERE sha256 NOT IN (SELECT sha256 FROM items)")
         return len(orphans)
 
     def png_rows_checked(self, sha256: str) -> bool:
         """The stored PNG was found plain when it was added, by the checks of this version (imaging/pngplain)."""
-        rows = self.db.query("SELECT checks FROM plain_pngs WHERE sha256 = ?", (sha256,))
+        try:
+            rows = self.db.query("SELECT checks FROM plain_pngs WHERE sha256 = ?", (sha256,))
+        except sqlite3.OperationalError:  # opened read-only, from before the cache table
+            return False
         return bool(rows) and rows[0][0] == pngplain.CHECKS
 
     # --- reading (issue 11) --------------------------------------------------------------------------------

@@ -135,20 +135,25 @@ def test_bytes_hidden_in_the_compressed_rows_never_pass(tmp_path):
     assert b"SECRET" not in Path(out.path).read_bytes()
 
 
+def _hidden_rows_png(path, size=(400, 900)):
+    """A PNG whose CRCs are right but whose IDAT data has bytes after the compressed rows."""
+    rows = b"".join(b"\x00" + bytes(3 * size[0]) for _ in range(size[1]))
+    header = struct.pack(">IIBBBBB", size[0], size[1], 8, 2, 0, 0, 0)
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    path.write_bytes(pngplain.SIGNATURE + chunk(b"IHDR", header)
+                     + chunk(b"IDAT", zlib.compress(rows) + b"SECRET-IN-IDAT") + chunk(b"IEND", b""))
+    return path
+
+
 def test_rows_are_checked_once_when_added_and_not_again_at_export(lib, tmp_path, monkeypatch):
     """Adding a plain PNG checks its rows and records it (with the version of the checks); the export passes its
     rows through without inflating them again, to the same bytes. A PNG with bytes hidden in its rows is not
     recorded, and its export still finds them; a record of older checks is not trusted."""
     plain = chat(tmp_path / "plain.png", size=(400, 900))
-    rows = b"".join(b"\x00" + bytes(3 * 400) for _ in range(900))
-    hidden = tmp_path / "hidden.png"
-    header = struct.pack(">IIBBBBB", 400, 900, 8, 2, 0, 0, 0)
-
-    def chunk(kind, body):
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    hidden.write_bytes(pngplain.SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows) + b"SECRET-IN-IDAT")
-                       + chunk(b"IEND", b""))
+    hidden = _hidden_rows_png(tmp_path / "hidden.png")
     case = lib.create_case("signed_not_received")
     a = lib.add_file(case.id, plain, "chat_screenshot").item
     b = lib.add_file(case.id, hidden, "chat_screenshot").item
@@ -170,8 +175,56 @@ def test_rows_are_checked_once_when_added_and_not_again_at_export(lib, tmp_path,
     assert _image_streams(tmp_path / "once.pdf") == _image_streams(tmp_path / "again.pdf")
     lib.trash_item(a.id)
     lib.empty_trash()
-    lib.collect_garbage()
     assert lib.db.query("SELECT count(*) FROM plain_pngs")[0][0] == 0
+
+
+def test_bytes_other_than_the_recorded_ones_are_checked(tmp_path):
+    """The record names the file's hash: a worker that reads other bytes (the stored file changed, and perhaps
+    changed back before the export's own hash check) checks their rows itself."""
+    import hashlib
+
+    good = chat(tmp_path / "good.png", size=(400, 900))
+    bad = _hidden_rows_png(tmp_path / "bad.png")
+    box_w, box_h = slot_pixels(PRINT.dpi)
+    recorded = hashlib.sha256(good.read_bytes()).hexdigest()
+    made = {}
+    for source, stem in ((good, "g"), (bad, "b")):
+        (out,) = prepare_image(ImageJob(str(source), "image/png", str(tmp_path / stem), box_w, box_h, 80,
+                                        rows_sha256=recorded)).slices
+        made[stem] = Path(out.path).read_bytes()
+        assert b"SECRET" not in made[stem]
+    assert made["g"] == pngplain.strip(good.read_bytes(), check_rows=False)  # the recorded bytes: their own rows
+    # other bytes: checked, found hiding something, decoded and encoded again
+    assert made["b"] != pngplain.strip(bad.read_bytes(), check_rows=False)
+
+
+def test_a_library_without_the_record_table_opens_read_only_and_exports(data_dir, tmp_path, monkeypatch):
+    """The record is a cache, not a migration: a library from before it (or that could not create it) opens for
+    reading on a full disk and exports, and the previous version of the app still opens a library that has it."""
+    import sqlite3
+
+    from evidence_app.storage import db
+    from evidence_app.storage.library import Library
+
+    with Library(data_dir) as lib:
+        case = lib.create_case("signed_not_received")
+        item = lib.add_file(case.id, chat(tmp_path / "c.png", size=(400, 900)), "chat_screenshot").item
+        with lib.db.transaction() as conn:
+            conn.execute("DROP TABLE plain_pngs")
+        assert lib.db.query("PRAGMA user_version")[0][0] == len(db.MIGRATIONS)  # no numbered migration for it
+
+    def full_disk(path):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(db, "connect", full_disk)
+        with Library(data_dir) as lib:
+            assert lib.db.read_only
+            assert not lib.png_rows_checked(item.sha256)
+            export_pdf(lib, case.id, tmp_path / "read_only.pdf", workers=1)
+    assert (tmp_path / "read_only.pdf").stat().st_size > 0
+    with Library(data_dir) as lib:  # opened for writing again: the table is back, empty
+        assert lib.db.query("SELECT count(*) FROM plain_pngs")[0][0] == 0
 
 
 def _image_streams(path):
