@@ -58,6 +58,7 @@ def run_selftest(out_dir: Path) -> int:
             if pdf.is_file():
                 step("QtPdf render", lambda: _render_with_qtpdf(pdf, out_dir / "selftest_page1.png"))
             step("video", lambda: _video(library, Path(tmp), out_dir))
+            step("photo path", lambda: _photo_path(Path(tmp)))
             step("reading", lambda: _read_one(out_dir))  # issue 11: OCR and barcode engines
         finally:
             library.close()
@@ -85,6 +86,40 @@ def _video(library, tmp: Path, out_dir: Path) -> str:
         raise RuntimeError("the frame decoded at 2.0 s is not frame 20")
     export = export_pdf(library, case_id, out_dir / "selftest_video.pdf")
     return f"{item.codec} {item.duration_s:g} s, {len(item.frames)} key frames, {export.pages} pages"
+def _photo_path(tmp: Path) -> str:
+    """Issue 13: a sideways phone photo prepared by an image worker as the window's pool does it (through OpenCV when
+    it is installed), against Pillow in this process: same size, same way up, the same picture."""
+    from PIL import Image, ImageChops, ImageDraw, ImageStat
+
+    from evidence_app.export.prepare_pool import SharedPool
+    from evidence_app.imaging import fastphoto
+    from evidence_app.imaging.prepare import ImageJob, prepare_image
+
+    source = tmp / "sideways.jpg"
+    picture = Image.new("RGB", (1600, 1200), (120, 140, 160))
+    ImageDraw.Draw(picture).rectangle([0, 0, 400, 300], fill=(220, 20, 20))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways, as phones do
+    picture.save(source, "JPEG", quality=90, exif=exif.tobytes())
+    pool = SharedPool(workers=1)
+    try:
+        executor = pool.executor()
+        used = executor.submit(fastphoto.active).result(timeout=300)
+        job = ImageJob(str(source), "image/jpeg", str(tmp / "worker"), 500, 500, 80, 6)
+        worker = executor.submit(prepare_image, job).result(timeout=300).slices[0]
+    finally:
+        pool.shutdown()
+    here = prepare_image(ImageJob(str(source), "image/jpeg", str(tmp / "here"), 500, 500, 80, 6)).slices[0]
+    if not (worker.width, worker.height) == (here.width, here.height) == (375, 500):
+        _fail(f"the worker made {worker.width}x{worker.height}, Pillow {here.width}x{here.height}")
+    with Image.open(worker.path) as a, Image.open(here.path) as b:
+        difference = max(ImageStat.Stat(ImageChops.difference(a, b)).mean)
+    if difference > 6:
+        _fail(f"the worker's picture differs from Pillow's by {difference:.1f} on average")
+    return (f"{'OpenCV' if used else 'Pillow'} in the workers: {worker.width}x{worker.height}, "
+            f"{difference:.1f} from Pillow's on average")
+
+
 def _read_one(out_dir: Path) -> str:
     """Draw a waybill (Code 128 + Chinese text), read it, and check the kind and the tracking number."""
     import random

@@ -105,6 +105,8 @@ tr -d " " <<<"$text" | grep -c "第1页/共" >/dev/null || fail "no page footer 
 qpdf --check "$st/selftest.pdf" >/dev/null || fail "qpdf --check failed on the self-test PDF"
 ls "$st/upload"/举证图片_*/01_*.jpg >/dev/null || fail "no upload images"
 grep -q "^ok   video" "$st/selftest.txt" || fail "the self-test did not add and export a video"
+grep -q "^ok   photo path.*OpenCV in the workers" "$st/selftest.txt" \
+  || fail "the installed app's image workers did not prepare a photo through OpenCV"
 grep -q "00:00:01.0" <<<"$(pdftotext "$st/selftest_video.pdf" -)" || fail "no key-frame timecode in the video PDF"
 [ -f "$inst/licenses/FFmpeg-NOTICE.txt" ] || fail "FFmpeg's licence notice is missing"
 

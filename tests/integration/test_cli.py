@@ -1,5 +1,6 @@
 """The command line end to end, in temporary libraries, as a script or an agent would use it."""
 
+import importlib.util
 import json
 import os
 import signal
@@ -212,6 +213,8 @@ def test_selftest(tmp_path):
     assert (out / "selftest.pdf").is_file() and (out / "selftest_page1.png").is_file()
     assert len(list((out / "upload").glob("举证图片_*/01_签收底单.jpg"))) == 1
     assert not (tmp_path / "lib").exists()  # it works in a temporary library, never the user's
+    path = "OpenCV" if importlib.util.find_spec("cv2") else "Pillow"
+    assert "ok   photo path" in proc.stdout and f"{path} in the workers: 375x500" in proc.stdout
 
 
 def test_chinese_output_through_a_non_utf8_pipe(tmp_path):
