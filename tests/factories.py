@@ -111,3 +111,17 @@ def installed_pool_counting_takes(workers: int = 2):
     take = pool.take_ahead
     pool.take_ahead = lambda job: taken.append(take(job)) or taken[-1]
     return pool, taken
+
+
+def pdf_image_streams(path) -> list[bytes]:
+    """The data of every image XObject in a PDF, page by page, in name order."""
+    from pypdf import PdfReader
+
+    streams = []
+    for page in PdfReader(str(path)).pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for name in sorted(xobjects):
+            obj = xobjects[name].get_object()
+            if obj.get("/Subtype") == "/Image":
+                streams.append(obj.get_data())
+    return streams

@@ -92,7 +92,7 @@ def _turn(array, op: str):
 
 def _one_turn(orientation: int, rotation: int) -> str | None:
     """The single turn or flip that does the EXIF orientation and then the agent's turn (one pass over the pixels
-    instead of two): found by doing both on a 2x3 array of indices."""
+    instead of two), None when they cancel out: found by doing both on a 2x3 array of indices."""
     import numpy as np
     ops = [op for op in (_ORIENT.get(orientation), _TURN.get(rotation)) if op]
     if len(ops) < 2:
@@ -103,7 +103,7 @@ def _one_turn(orientation: int, rotation: int) -> str | None:
         single = _turn(sample, op)
         if single.shape == both.shape and (single == both).all():
             return op
-    return "identity"
+    return None
 
 
 _TURN_NAMES = ("flip_lr", "flip_tb", "rot90", "rot180", "rot270", "transpose", "transverse")
@@ -135,7 +135,7 @@ def photo(source: str, out: str, scale_denom: int, stored_target: tuple[int, int
         shrink = min(stored_target[0] / width, stored_target[1] / height)
         array = cv2.resize(array, stored_target, interpolation=cv2.INTER_LINEAR if shrink >= 0.5 else cv2.INTER_AREA)
     op = _one_turn(orientation, rotation)
-    if op not in (None, "identity"):
+    if op is not None:
         array = _turn(array, op)
     ok, encoded = cv2.imencode(".jpg", array, [cv2.IMWRITE_JPEG_QUALITY, quality, cv2.IMWRITE_JPEG_OPTIMIZE, 0,
                                                cv2.IMWRITE_JPEG_PROGRESSIVE, 0,

@@ -212,38 +212,36 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
             pass  # a layout we do not rebuild: re-encode it below
 
     usual = not job.crop and not job.redactions and len(rows) == 1
-    if usual and img.format in ("JPEG", "MPO") and img.mode == "RGB" and not lossless and fastphoto.active():
+    turn = job.rotation if job.rotation in _ROTATE else 0
+    # DCT scaling while decoding: the stored-orientation size we will need.
+    need = (max(1, math.ceil(stored_w * scale)), max(1, math.ceil(stored_h * scale)))
+    if usual:
+        # The usual photo: shrunk first, in the stored orientation, then the small picture turned upright (turning
+        # 1500x2000 pixels before shrinking cost as much as the JPEG encode).
         target = (max(1, round(final_w * scale)), max(1, round(final_h * scale)))
         swaps = (job.orientation in (5, 6, 7, 8)) != (job.rotation in (90, 270))
-        need = (max(1, math.ceil(stored_w * scale)), max(1, math.ceil(stored_h * scale)))
-        out = job.out_stem + ".jpg"
-        size = fastphoto.photo(job.source, out, draft_scale((stored_w, stored_h), need),
-                               (target[1], target[0]) if swaps else target, job.orientation,
-                               job.rotation if job.rotation in _ROTATE else 0, job.quality)
-        if size is not None:
-            return PreparedImage([Prepared(out, size[0], size[1], "JPEG", SliceFrame(
-                (cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, 0, final_h))])
+        stored_target = (target[1], target[0]) if swaps else target
+        frame = SliceFrame((cx, cy, cw, ch), turn, 0, final_h)
+        if img.format in ("JPEG", "MPO") and img.mode == "RGB" and not lossless and fastphoto.active():
+            out = job.out_stem + ".jpg"
+            size = fastphoto.photo(job.source, out, draft_scale((stored_w, stored_h), need), stored_target,
+                                   job.orientation, turn, job.quality)
+            if size is not None:
+                return PreparedImage([Prepared(out, size[0], size[1], "JPEG", frame)])
     if img.format == "JPEG":
-        # DCT scaling while decoding: ask for the stored-orientation size we will need.
-        need = (max(1, math.ceil(stored_w * scale)), max(1, math.ceil(stored_h * scale)))
         img.draft(img.mode if img.mode in ("RGB", "L") else "RGB", need)
     img.load()
     factor = img.size[0] / stored_w
     work = _to_rgb(img)
     if usual:
-        # The usual photo: shrink first, in the stored orientation, then turn the small picture upright (turning
-        # 1500x2000 pixels before shrinking cost as much as the JPEG encode).
-        target = (max(1, round(final_w * scale)), max(1, round(final_h * scale)))
-        swaps = (job.orientation in (5, 6, 7, 8)) != (job.rotation in (90, 270))
-        stored_target = (target[1], target[0]) if swaps else target
         if work.size != stored_target:
             work = work.resize(stored_target, _SHRINK_LOSSLESS if lossless else _SHRINK_PHOTO)
         if job.orientation in _TRANSPOSE:
             work = work.transpose(_TRANSPOSE[job.orientation])
-        if job.rotation in _ROTATE:
-            work = work.transpose(_ROTATE[job.rotation])
+        if turn:
+            work = work.transpose(_ROTATE[turn])
         prepared = _encode(work, job.out_stem, job.quality, lossless)
-        prepared.frame = SliceFrame((cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, 0, final_h)
+        prepared.frame = frame
         return PreparedImage([prepared])
     if job.orientation in _TRANSPOSE:
         work = work.transpose(_TRANSPOSE[job.orientation])
@@ -273,7 +271,7 @@ def _prepare(job: ImageJob, img: Image.Image) -> PreparedImage:
             piece = piece.resize(target, _SHRINK_LOSSLESS if lossless else _SHRINK_PHOTO)
         stem = job.out_stem + (f"_{index + 1}" if len(rows) > 1 else "")
         prepared = _encode(piece, stem, job.quality, lossless)
-        prepared.frame = SliceFrame((cx, cy, cw, ch), job.rotation if job.rotation in _ROTATE else 0, top, bottom)
+        prepared.frame = SliceFrame((cx, cy, cw, ch), turn, top, bottom)
         result.slices.append(prepared)
     return result
 

@@ -16,6 +16,7 @@ from evidence_app.export.pages import slot_pixels
 from evidence_app.export.model import PRINT
 from evidence_app.imaging import pngplain
 from evidence_app.imaging.prepare import ImageJob, prepare_image
+from tests import factories
 
 
 def chat(path, size=(1080, 2400), noise=False, mode="RGB", **save):
@@ -172,7 +173,7 @@ def test_rows_are_checked_once_when_added_and_not_again_at_export(lib, tmp_path,
     inflated.clear()
     export_pdf(lib, case.id, tmp_path / "again.pdf", workers=1)
     assert inflated == [400, 400]
-    assert _image_streams(tmp_path / "once.pdf") == _image_streams(tmp_path / "again.pdf")
+    assert factories.pdf_image_streams(tmp_path / "once.pdf") == factories.pdf_image_streams(tmp_path / "again.pdf")
     lib.trash_item(a.id)
     lib.empty_trash()
     assert lib.db.query("SELECT count(*) FROM plain_pngs")[0][0] == 0
@@ -225,14 +226,3 @@ def test_a_library_without_the_record_table_opens_read_only_and_exports(data_dir
     assert (tmp_path / "read_only.pdf").stat().st_size > 0
     with Library(data_dir) as lib:  # opened for writing again: the table is back, empty
         assert lib.db.query("SELECT count(*) FROM plain_pngs")[0][0] == 0
-
-
-def _image_streams(path):
-    streams = []
-    for page in PdfReader(str(path)).pages:
-        xobjects = page["/Resources"].get("/XObject") or {}
-        for name in sorted(xobjects):
-            obj = xobjects[name].get_object()
-            if obj.get("/Subtype") == "/Image":
-                streams.append(obj.get_data())
-    return streams

@@ -93,19 +93,6 @@ def test_image_workers_keep_freed_pixel_memory_and_the_app_does_not():
     assert Image.core.get_blocks_max() == before
 
 
-def _image_streams(path):
-    from pypdf import PdfReader
-
-    streams = []
-    for page in PdfReader(str(path)).pages:
-        xobjects = page["/Resources"].get("/XObject") or {}
-        for name in sorted(xobjects):
-            obj = xobjects[name].get_object()
-            if obj.get("/Subtype") == "/Image":
-                streams.append(obj.get_data())
-    return streams
-
-
 def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
     """The export dialog opened: the print export's pictures are prepared in the warm pool; the Export click
     takes them (same bytes in the PDF as preparing them then), a picture changed meanwhile is prepared again,
@@ -125,7 +112,7 @@ def test_pictures_prepared_ahead_are_taken_by_the_export(lib, tmp_path, qtbot):
         lib.update_item(items[3].id, redactions=[Redaction(10, 10, 300, 200)])  # while the dialog is open
         export_pdf(lib, case.id, tmp_path / "ahead.pdf")
         assert sum(f is not None for f in taken) == 3  # the redacted one was prepared again, with its box
-        plain, ahead = _image_streams(tmp_path / "plain.pdf"), _image_streams(tmp_path / "ahead.pdf")
+        plain, ahead = factories.pdf_image_streams(tmp_path / "plain.pdf"), factories.pdf_image_streams(tmp_path / "ahead.pdf")
         assert ahead[:3] == plain[:3] and ahead[3] != plain[3]
         # the export dropped what it did not take; what it took was moved out: nothing is left behind
         assert pool.ahead() is None
